@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as createContacts from './0001_create_contacts.ts';
+
+/**
+ * Every migration, in order. A static record because the app is bundled: a
+ * provider that reads this folder at run time would find nothing there.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_create_contacts': createContacts,
+};

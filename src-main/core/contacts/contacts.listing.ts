@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+import type { ContactSort } from '../../../shared/domain/contact.ts';
+import type { Database } from '../db/schema.ts';
+import type { ContactRow } from './contacts.table.ts';
+
+/** Where the previous page ended: the sort value and id of its last row. */
+export type PagePosition = { key: string; id: string };
+
+export type ContactPageQuery = {
+  sort: ContactSort;
+  tag?: string | undefined;
+  after?: PagePosition | undefined;
+  offset?: number | undefined;
+  limit: number;
+};
+
+function listedContacts(db: Kysely<Database>, tag: string | undefined) {
+  let query = db.selectFrom('contacts').where('deleted_at', 'is', null);
+  if (tag !== undefined) {
+    query = query.where('id', 'in', (sub) =>
+      sub.selectFrom('contact_tags').select('contact_id').where(sql<boolean>`tag = ${tag} collate nocase`),
+    );
+  }
+  return query;
+}
+
+/**
+ * One page of contacts not in the Trash, by name (A→Z) or last updated (newest
+ * first). Keyset paging walks the partial indexes, so a page costs the same at
+ * row 90,000 as at row 0.
+ */
+export async function findContactPage(db: Kysely<Database>, query: ContactPageQuery): Promise<ContactRow[]> {
+  let select = listedContacts(db, query.tag).selectAll();
+  const { after } = query;
+  if (query.sort === 'name') {
+    if (after) select = select.where(sql<boolean>`(sort_key, id) > (${after.key}, ${after.id})`);
+    select = select.orderBy('sort_key').orderBy('id');
+  } else {
+    if (after) select = select.where(sql<boolean>`(updated_at, id) < (${after.key}, ${after.id})`);
+    select = select.orderBy('updated_at', 'desc').orderBy('id', 'desc');
+  }
+  select = select.limit(query.limit);
+  if (query.offset !== undefined) select = select.offset(query.offset);
+  return select.execute();
+}
+
+export async function countListedContacts(db: Kysely<Database>, tag: string | undefined): Promise<number> {
+  const row = await listedContacts(db, tag).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export function positionOf(row: ContactRow, sort: ContactSort): PagePosition {
+  return { key: sort === 'name' ? row.sort_key : row.updated_at, id: row.id };
+}

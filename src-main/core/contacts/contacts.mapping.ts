@@ -1,0 +1,99 @@
+import type { Contact, ContactFields, ContactSummary } from '../../../shared/domain/contact.ts';
+import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactRow } from './contacts.table.ts';
+
+export function displayNameOf(fields: Pick<ContactFields, 'kind' | 'firstName' | 'lastName' | 'company'>): string {
+  if (fields.kind === 'company') return fields.company;
+  return [fields.firstName, fields.lastName].filter((part) => part !== '').join(' ');
+}
+
+/** The columns a contact's fields fill; ids and timestamps are the caller's. */
+export function fieldsToRow(fields: ContactFields): Omit<NewContactRow, 'id' | 'created_at' | 'updated_at'> {
+  const displayName = displayNameOf(fields);
+  // An address with every part blank is no address.
+  const address = fields.address && Object.values(fields.address).some((part) => part !== '') ? fields.address : null;
+  return {
+    kind: fields.kind,
+    first_name: fields.firstName,
+    last_name: fields.lastName,
+    company: fields.company,
+    company_id: fields.companyId,
+    display_name: displayName,
+    sort_key: displayName.toLocaleLowerCase('en'),
+    address_street: address?.street ?? null,
+    address_city: address?.city ?? null,
+    address_region: address?.region ?? null,
+    address_postal_code: address?.postalCode ?? null,
+    address_country: address?.country ?? null,
+    birthday: fields.birthday,
+    notes: fields.notes,
+    preferred_channel: fields.preferredChannel,
+    preferred_time: fields.preferredTime,
+    keep_in_touch_days: fields.keepInTouchDays,
+  };
+}
+
+function methodsOf(rows: ContactMethodRow[], type: 'email' | 'phone') {
+  return rows
+    .filter((row) => row.type === type)
+    .map((row) => ({ label: row.label, value: row.value, primary: row.is_primary === 1 }));
+}
+
+export function rowToContact(row: ContactRow, methods: ContactMethodRow[], tags: ContactTagRow[]): Contact {
+  const hasAddress = row.address_street !== null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    companyId: row.company_id,
+    displayName: row.display_name,
+    emails: methodsOf(methods, 'email'),
+    phones: methodsOf(methods, 'phone'),
+    address: hasAddress
+      ? {
+          street: row.address_street ?? '',
+          city: row.address_city ?? '',
+          region: row.address_region ?? '',
+          postalCode: row.address_postal_code ?? '',
+          country: row.address_country ?? '',
+        }
+      : null,
+    birthday: row.birthday,
+    notes: row.notes,
+    tags: tags.map((tag) => tag.tag),
+    preferredChannel: row.preferred_channel as Contact['preferredChannel'],
+    preferredTime: row.preferred_time as Contact['preferredTime'],
+    keepInTouchDays: row.keep_in_touch_days,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function rowToSummary(row: ContactRow, primaries: ContactMethodRow[], tags: ContactTagRow[]): ContactSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    displayName: row.display_name,
+    company: row.company,
+    primaryEmail: primaries.find((method) => method.type === 'email')?.value ?? null,
+    primaryPhone: primaries.find((method) => method.type === 'phone')?.value ?? null,
+    tags: tags.map((tag) => tag.tag),
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+/** What search looks through; phones carry their bare digits too. */
+export function searchEntryOf(num: number, fields: ContactFields): ContactSearchRow {
+  return {
+    rowid: num,
+    name: displayNameOf(fields),
+    company: fields.company,
+    emails: fields.emails.map((email) => email.value).join(' '),
+    phones: fields.phones.map((phone) => `${phone.value} ${phone.value.replace(/\D/g, '')}`).join(' '),
+    tags: fields.tags.join(' '),
+    notes: fields.notes,
+  };
+}

@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type {
+  ContactMethodRow,
+  ContactRow,
+  ContactRowUpdate,
+  ContactTagRow,
+  NewContactMethodRow,
+  NewContactRow,
+} from './contacts.table.ts';
+
+export async function insertContact(db: Kysely<Database>, row: NewContactRow): Promise<ContactRow> {
+  return db.insertInto('contacts').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateContactRow(db: Kysely<Database>, id: string, changes: ContactRowUpdate): Promise<ContactRow> {
+  return db.updateTable('contacts').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findContactById(db: Kysely<Database>, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findContactsByNums(db: Kysely<Database>, nums: number[]): Promise<ContactRow[]> {
+  if (nums.length === 0) return [];
+  return db.selectFrom('contacts').selectAll().where('num', 'in', nums).where('deleted_at', 'is', null).execute();
+}
+
+export async function findMethods(db: Kysely<Database>, contactIds: string[], onlyPrimary = false): Promise<ContactMethodRow[]> {
+  if (contactIds.length === 0) return [];
+  let query = db.selectFrom('contact_methods').selectAll().where('contact_id', 'in', contactIds);
+  if (onlyPrimary) query = query.where('is_primary', '=', 1);
+  return query.orderBy('contact_id').orderBy('type').orderBy('position').execute();
+}
+
+export async function replaceMethods(db: Kysely<Database>, contactId: string, rows: NewContactMethodRow[]): Promise<void> {
+  await db.deleteFrom('contact_methods').where('contact_id', '=', contactId).execute();
+  if (rows.length > 0) await db.insertInto('contact_methods').values(rows).execute();
+}
+
+export async function findTags(db: Kysely<Database>, contactIds: string[]): Promise<ContactTagRow[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('contact_tags')
+    .selectAll()
+    .where('contact_id', 'in', contactIds)
+    .orderBy('contact_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function replaceTags(db: Kysely<Database>, contactId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
+  if (tags.length > 0) {
+    await db
+      .insertInto('contact_tags')
+      .values(tags.map((tag, position) => ({ contact_id: contactId, tag, position })))
+      .execute();
+  }
+}
+
+/** Tags on contacts that are not in the Trash, with how many contacts carry each. */
+export async function countTags(db: Kysely<Database>): Promise<Array<{ name: string; count: number }>> {
+  return db
+    .selectFrom('contact_tags')
+    .innerJoin('contacts', 'contacts.id', 'contact_tags.contact_id')
+    .where('contacts.deleted_at', 'is', null)
+    .select([sql<string>`min(contact_tags.tag)`.as('name'), sql<number>`count(*)`.as('count')])
+    .groupBy(sql`contact_tags.tag collate nocase`)
+    .orderBy(sql`contact_tags.tag collate nocase`)
+    .execute();
+}
+
+export async function findTrash(db: Kysely<Database>, limit: number): Promise<ContactRow[]> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('deleted_at', 'is not', null)
+    .orderBy('deleted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function countContacts(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('contacts')
+    .select(sql<number>`count(*)`.as('count'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}

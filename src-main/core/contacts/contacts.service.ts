@@ -1,0 +1,217 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../../shared/api/errors.ts';
+import type { Contact, ContactFields, ContactPage, ContactSort, ContactSummary, TagCount } from '../../../shared/domain/contact.ts';
+import type { CoreContext } from '../context.ts';
+import { nextTimestamp } from '../db/clock.ts';
+import { newId } from '../db/ids.ts';
+import type { Database } from '../db/schema.ts';
+import {
+  countTags,
+  findContactById,
+  findContactsByNums,
+  findMethods,
+  findTags,
+  findTrash,
+  insertContact,
+  replaceMethods,
+  replaceTags,
+  updateContactRow,
+} from './contacts.repository.ts';
+import { countListedContacts, findContactPage, positionOf, type PagePosition } from './contacts.listing.ts';
+import { indexContact, removeFromIndex, searchContactNums } from './contacts.search.ts';
+import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
+import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
+
+const minimumSearchLength = 2;
+
+async function loadContact(db: Kysely<Database>, row: ContactRow): Promise<Contact> {
+  const [methods, tags] = await Promise.all([findMethods(db, [row.id]), findTags(db, [row.id])]);
+  return rowToContact(row, methods, tags);
+}
+
+async function summarize(db: Kysely<Database>, rows: ContactRow[]): Promise<ContactSummary[]> {
+  const ids = rows.map((row) => row.id);
+  const [primaries, tags] = await Promise.all([findMethods(db, ids, true), findTags(db, ids)]);
+  const primariesById = Map.groupBy(primaries, (method) => method.contact_id);
+  const tagsById = Map.groupBy(tags, (tag) => tag.contact_id);
+  return rows.map((row) => rowToSummary(row, primariesById.get(row.id) ?? [], tagsById.get(row.id) ?? []));
+}
+
+async function requireContact(db: Kysely<Database>, id: string): Promise<ContactRow> {
+  const row = await findContactById(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'That contact no longer exists. It may have been deleted for good.', { id });
+  return row;
+}
+
+/** A person may belong to a company: it must be a company that is not in the Trash. */
+async function checkCompanyLink(db: Kysely<Database>, fields: ContactFields, selfId?: string): Promise<ContactFields> {
+  if (fields.companyId === null) return fields;
+  const company = await findContactById(db, fields.companyId);
+  const problem =
+    !company || company.deleted_at !== null
+      ? 'That company is not in your contacts any more.'
+      : company.kind !== 'company' || company.id === selfId
+        ? 'Choose a company, not a person.'
+        : null;
+  if (problem || !company) {
+    throw new AppError('VALIDATION', `Company: ${problem}`, { fields: [{ path: 'companyId', message: problem }] });
+  }
+  return { ...fields, company: fields.company === '' ? company.display_name : fields.company };
+}
+
+function methodRows(contactId: string, fields: ContactFields): NewContactMethodRow[] {
+  const rows = (type: 'email' | 'phone', items: ContactFields['emails']) =>
+    items.map((item, position) => ({
+      id: newId(),
+      contact_id: contactId,
+      type,
+      label: item.label,
+      value: item.value,
+      is_primary: item.primary ? 1 : 0,
+      position,
+    }));
+  return [...rows('email', fields.emails), ...rows('phone', fields.phones)];
+}
+
+async function writeDetails(db: Kysely<Database>, row: ContactRow, fields: ContactFields): Promise<void> {
+  await replaceMethods(db, row.id, methodRows(row.id, fields));
+  await replaceTags(db, row.id, fields.tags);
+  await indexContact(db, searchEntryOf(row.num, fields));
+}
+
+/** Inserts one contact with its emails, phones, tags and search entry; the caller owns the transaction. */
+export async function insertContactWithDetails(db: Kysely<Database>, fields: ContactFields, now: string): Promise<ContactRow> {
+  const row = await insertContact(db, { id: newId(), ...fieldsToRow(fields), created_at: now, updated_at: now });
+  await writeDetails(db, row, fields);
+  return row;
+}
+
+export async function createContact(ctx: CoreContext, input: ContactFields): Promise<Contact> {
+  const contact = await ctx.db.transaction().execute(async (trx) => {
+    const fields = await checkCompanyLink(trx, input);
+    const row = await insertContactWithDetails(trx, fields, nextTimestamp());
+    return loadContact(trx, row);
+  });
+  ctx.publish('contacts.changed', { ids: [contact.id], reason: 'created' });
+  return contact;
+}
+
+export async function updateContact(
+  ctx: CoreContext,
+  input: { id: string; expectedUpdatedAt: string; fields: ContactFields },
+): Promise<Contact> {
+  const contact = await ctx.db.transaction().execute(async (trx) => {
+    const current = await requireContact(trx, input.id);
+    if (current.updated_at !== input.expectedUpdatedAt) {
+      throw new AppError(
+        'CONFLICT',
+        'This contact was changed somewhere else after you started editing. Reload it to see the latest version, then make your change again.',
+        { current: await loadContact(trx, current) },
+      );
+    }
+    if (current.deleted_at !== null) {
+      throw new AppError('CONFLICT', 'This contact is in the Trash. Restore it before editing.', { id: input.id });
+    }
+    const fields = await checkCompanyLink(trx, input.fields, input.id);
+    const row = await updateContactRow(trx, input.id, {
+      ...fieldsToRow(fields),
+      updated_at: nextTimestamp(current.updated_at),
+    });
+    await writeDetails(trx, row, fields);
+    return loadContact(trx, row);
+  });
+  ctx.publish('contacts.changed', { ids: [contact.id], reason: 'updated' });
+  return contact;
+}
+
+export async function getContact(ctx: CoreContext, id: string): Promise<Contact> {
+  return loadContact(ctx.db, await requireContact(ctx.db, id));
+}
+
+function encodeCursor(position: PagePosition): string {
+  return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): PagePosition {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('VALIDATION', 'That page link is not valid any more. Start again from the first page.', {
+    fields: [{ path: 'cursor', message: 'Not a cursor from a previous page.' }],
+  });
+}
+
+export async function listContacts(
+  ctx: CoreContext,
+  query: { sort: ContactSort; tag?: string | undefined; cursor?: string | undefined; offset?: number | undefined; limit: number },
+): Promise<ContactPage> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const [rows, total] = await Promise.all([
+    findContactPage(ctx.db, { sort: query.sort, tag: query.tag, after, offset: query.offset, limit: query.limit }),
+    countListedContacts(ctx.db, query.tag),
+  ]);
+  const last = rows.at(-1);
+  return {
+    items: await summarize(ctx.db, rows),
+    nextCursor: last && rows.length === query.limit ? encodeCursor(positionOf(last, query.sort)) : null,
+    total,
+  };
+}
+
+export async function searchContacts(ctx: CoreContext, query: { query: string; limit: number }): Promise<ContactSummary[]> {
+  if (query.query.trim().length < minimumSearchLength) return [];
+  const nums = await searchContactNums(ctx.db, query.query, query.limit);
+  const rows = await findContactsByNums(ctx.db, nums);
+  const rank = new Map(nums.map((num, index) => [num, index]));
+  rows.sort((a, b) => rank.get(a.num)! - rank.get(b.num)!);
+  return summarize(ctx.db, rows);
+}
+
+export async function deleteContact(ctx: CoreContext, id: string): Promise<Contact> {
+  const contact = await ctx.db.transaction().execute(async (trx) => {
+    const current = await requireContact(trx, id);
+    if (current.deleted_at !== null) return loadContact(trx, current);
+    const now = nextTimestamp(current.updated_at);
+    const row = await updateContactRow(trx, id, { deleted_at: now, updated_at: now });
+    await removeFromIndex(trx, row.num);
+    return loadContact(trx, row);
+  });
+  ctx.publish('contacts.changed', { ids: [id], reason: 'deleted' });
+  return contact;
+}
+
+export async function restoreContact(ctx: CoreContext, id: string): Promise<Contact> {
+  const contact = await ctx.db.transaction().execute(async (trx) => {
+    const current = await requireContact(trx, id);
+    if (current.deleted_at === null) return loadContact(trx, current);
+    const row = await updateContactRow(trx, id, { deleted_at: null, updated_at: nextTimestamp(current.updated_at) });
+    const restored = await loadContact(trx, row);
+    await indexContact(trx, searchEntryOf(row.num, restored));
+    return restored;
+  });
+  ctx.publish('contacts.changed', { ids: [id], reason: 'restored' });
+  return contact;
+}
+
+export async function listTrash(ctx: CoreContext, query: { limit: number }): Promise<ContactSummary[]> {
+  return summarize(ctx.db, await findTrash(ctx.db, query.limit));
+}
+
+export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
+  return countTags(ctx.db);
+}
+
+/** Fills an address book with the sample contacts, in one transaction. */
+export async function seedSampleContacts(ctx: CoreContext, samples: ContactFields[]): Promise<{ created: number }> {
+  const ids = await ctx.db.transaction().execute(async (trx) => {
+    const now = nextTimestamp();
+    const created: string[] = [];
+    for (const fields of samples) created.push((await insertContactWithDetails(trx, fields, now)).id);
+    return created;
+  });
+  ctx.publish('contacts.changed', { ids, reason: 'seeded' });
+  return { created: ids.length };
+}

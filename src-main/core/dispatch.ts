@@ -1,0 +1,90 @@
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
+import { AppError, type ApiError, type FieldProblem } from '../../shared/api/errors.ts';
+import type { DispatchResult } from '../../shared/api/result.ts';
+import type { CoreContext } from './context.ts';
+import type { Handler, Handlers } from './handlers.ts';
+
+/** The names users know the fields by, for messages that point at the form. */
+const fieldLabels: Record<string, string> = {
+  kind: 'Type',
+  firstName: 'First name',
+  lastName: 'Last name',
+  company: 'Company',
+  companyId: 'Company',
+  emails: 'Email',
+  phones: 'Phone',
+  address: 'Address',
+  birthday: 'Birthday',
+  notes: 'Notes',
+  tags: 'Tags',
+  preferredChannel: 'Preferred channel',
+  preferredTime: 'Preferred time',
+  keepInTouchDays: 'Keep in touch',
+  query: 'Search',
+  id: 'Contact',
+};
+
+/** The part of a zod error the dispatcher reads (the core does not import zod itself). */
+type SchemaIssues = { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+
+function fieldProblems(error: SchemaIssues): FieldProblem[] {
+  return error.issues.map((issue) => {
+    // Update inputs wrap the form in `fields`; report paths as the form knows them.
+    const path = issue.path[0] === 'fields' ? issue.path.slice(1) : issue.path;
+    return { path: path.map(String).join('.'), message: issue.message };
+  });
+}
+
+function validationError(error: SchemaIssues): ApiError {
+  const fields = fieldProblems(error);
+  const described = fields
+    .slice(0, 3)
+    .map((field) => `${fieldLabels[field.path.split('.')[0] ?? ''] ?? (field.path || 'Input')}: ${field.message}`);
+  const more = fields.length > 3 ? ` (and ${fields.length - 3} more)` : '';
+  return { code: 'VALIDATION', message: `Please check: ${described.join(' ')}${more}`, details: { fields } };
+}
+
+export type DispatchOptions = {
+  /** Check every output against the contract too: on in tests, where a drift must fail loudly. */
+  checkOutputs?: boolean;
+  logError?: (error: unknown, method: string) => void;
+};
+
+/**
+ * The one dispatcher: validates input against the contract, runs the handler, and
+ * turns every failure into `{ code, message, details? }`. It never rejects.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  ctx: CoreContext,
+  method: string,
+  input: unknown,
+  options: DispatchOptions = {},
+): Promise<DispatchResult> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: `Ambassador has no action called “${method}”.` } };
+  }
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  try {
+    const handler = handlers[method] as Handler<MethodName>;
+    const value = await handler(ctx, parsed.data as never);
+    if (options.checkOutputs) spec.output.parse(value);
+    return { ok: true, value } as DispatchResult;
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    (options.logError ?? defaultLog)(error, method);
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong inside Ambassador and the action was not completed. Your data is safe; try again, and restart the app if it keeps happening.',
+      },
+    };
+  }
+}
+
+function defaultLog(error: unknown, method: string): void {
+  console.error(`[ambassador] ${method} failed:`, error);
+}

@@ -1,0 +1,80 @@
+import { Worker } from 'node:worker_threads';
+import type { CoreEvent } from '../../shared/api/events.ts';
+import type { DispatchResult } from '../../shared/api/result.ts';
+import type { CoreHandle } from './core-handle.ts';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
+
+// From source (tests, Node's type stripping) the worker is worker.ts; from the
+// bundle it is worker.js beside the file this code was bundled into.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+
+const stopped: DispatchResult = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Ambassador’s data engine stopped. Restart the app; your saved data is safe.' },
+};
+
+/** Starts the core in a worker thread; resolves once the database is open and migrated. */
+export function startCoreWorker(options: WorkerStart): Promise<CoreHandle> {
+  const worker = new Worker(workerUrl, { workerData: options satisfies WorkerStart });
+  const calls = new Map<number, (result: DispatchResult) => void>();
+  const listeners = new Set<(event: CoreEvent) => void>();
+  let nextId = 1;
+  let closing: Promise<void> | undefined;
+  let alive = true;
+
+  const settleAll = () => {
+    alive = false;
+    for (const resolve of calls.values()) resolve(stopped);
+    calls.clear();
+  };
+
+  const handle: CoreHandle = {
+    dispatch: (method, input) =>
+      new Promise((resolve) => {
+        if (!alive || closing) return resolve(stopped);
+        const id = nextId++;
+        calls.set(id, resolve);
+        worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
+      }),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        if (!alive) return resolve();
+        worker.once('exit', () => resolve());
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      });
+      return closing;
+    },
+  };
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          return resolve(handle);
+        case 'failed':
+          return reject(new Error(message.message));
+        case 'result':
+          calls.get(message.id)?.(message.result);
+          calls.delete(message.id);
+          return;
+        case 'event':
+          for (const listener of listeners) listener(message.event);
+          return;
+        case 'closed':
+          return;
+      }
+    });
+    worker.on('error', (error) => {
+      settleAll();
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      settleAll();
+      reject(new Error(`The data engine exited (code ${code}) before it was ready.`));
+    });
+  });
+}
