@@ -48,16 +48,35 @@ export async function searchContactNums(db: Kysely<Database>, query: string, lim
     return rows.rows.map((row) => row.rowid);
   }
 
+  // Short terms cannot use the trigram index. Names that start with the term come
+  // first (an index range, instant); then any other match, scanning only until
+  // the page is full.
+  const byPrefix = terms.length === 1 ? await namePrefixNums(db, terms[0]!, limit) : [];
+  if (byPrefix.length >= limit) return byPrefix;
   const conditions = terms.map((term) => {
     const pattern = likePattern(term);
     const columns = searchColumns.map((column) => sql`${sql.ref(`contacts_fts.${column}`)} like ${pattern} escape '\\'`);
     return sql`(${sql.join(columns, sql` or `)})`;
   });
-  const first = likePattern(terms[0]!).slice(1);
+  const exclude = byPrefix.length > 0 ? sql`and contacts_fts.rowid not in (${sql.join(byPrefix)})` : sql``;
   const rows = await sql<{ rowid: number }>`
     select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
-    where ${sql.join(conditions, sql` and `)} and contacts.deleted_at is null
-    order by (contacts_fts.name like ${first} escape '\\') desc, contacts.sort_key
-    limit ${limit}`.execute(db);
-  return rows.rows.map((row) => row.rowid);
+    where ${sql.join(conditions, sql` and `)} and contacts.deleted_at is null ${exclude}
+    limit ${limit - byPrefix.length}`.execute(db);
+  return [...byPrefix, ...rows.rows.map((row) => row.rowid)];
+}
+
+async function namePrefixNums(db: Kysely<Database>, term: string, limit: number): Promise<number[]> {
+  const prefix = term.toLocaleLowerCase('en');
+  const rows = await db
+    .selectFrom('contacts')
+    .select('num')
+    .where('deleted_at', 'is', null)
+    .where('sort_key', '>=', prefix)
+    .where('sort_key', '<', `${prefix}\u{10ffff}`)
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.num);
 }

@@ -48,7 +48,7 @@ export function openDatabase(dataDir: string): OpenDatabase {
     throw new DatabaseOpenError(
       `The database at ${file} is damaged (SQLite's quick_check reported: ` +
         `${problems.map((row) => row.quick_check).slice(0, 3).join('; ')}). ` +
-        'Ambassador did not change it. Restore your latest backup, or keep a copy of the file and contact support.',
+        'Ambassador did not change it. Keep a copy of the file, then restore your latest backup.',
     );
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
