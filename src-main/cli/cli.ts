@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { serveBrowserMode } from '../http/serve.ts';
+import { runClvCommand } from './clv.command.ts';
+import { chooseDataFolder } from './data-folder.ts';
+import { openInBrowser } from './open-browser.ts';
+import { runStart } from './start.command.ts';
+import { stopOnSignal } from './stop-on-signal.ts';
+
+const usage = `Usage: ambassador <command> [options]
+
+Commands:
+  start [--data-dir DIR]                     open the desktop app (browser mode where Electron is unavailable)
+  serve [--data-dir DIR] [--port N] [--open] run browser mode and print the address to open
+  clv <transactions file> [options]          customer lifetime value from a purchases file (clv --help)
+
+The data folder is --data-dir, else AMBASSADOR_DATA_DIR, else the platform's app-data folder.`;
+
+class UsageError extends Error {}
+
+function parsePort(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a number from 0 to 65535, not “${text}”.`);
+  return port;
+}
+
+function parseServerArgs(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  return { dataDir: values['data-dir'], port: parsePort(values.port), open: values.open };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve': {
+      const options = parseServerArgs(args);
+      const serving = await serveBrowserMode({
+        dataDir: chooseDataFolder(options.dataDir),
+        port: options.port,
+        print: (line) => console.log(line),
+      });
+      if (options.open) openInBrowser(serving.bridge.url);
+      return stopOnSignal(serving.stop);
+    }
+    case 'start':
+      return runStart(parseServerArgs(args));
+    case 'clv':
+      return runClvCommand(args, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`Unknown command “${command}”. Run ambassador --help to see the commands.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(isUsage ? (error as Error).message : `Ambassador could not start: ${(error as Error).message}`);
+    process.exit(isUsage ? 2 : 1);
+  },
+);

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serveBrowserMode } from '../http/serve.ts';
+import { chooseDataFolder } from './data-folder.ts';
+import { findElectronRuntime } from './electron-runtime.ts';
+import { openInBrowser } from './open-browser.ts';
+import { stopOnSignal } from './stop-on-signal.ts';
+
+/** The folder holding package.json: Electron's app folder. */
+function appRoot(): string {
+  return fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../' : '../', import.meta.url));
+}
+
+/**
+ * `ambassador start`: the desktop window where Electron's runtime is available,
+ * otherwise browser mode on the same data folder, saying why in one sentence.
+ */
+export async function runStart(options: { dataDir?: string | undefined; port?: number | undefined }): Promise<number> {
+  const root = appRoot();
+  const runtime = findElectronRuntime(root);
+  if (runtime.available) {
+    const args = [root, ...(options.dataDir ? ['--data-dir', options.dataDir] : [])];
+    const child = spawn(runtime.executable, args, { stdio: 'inherit' });
+    return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  }
+  const dataDir = chooseDataFolder(options.dataDir);
+  console.log(
+    `Ambassador is opening in your browser instead of its desktop window because ${runtime.reason}; ` +
+      `your data stays in ${dataDir}.`,
+  );
+  const serving = await serveBrowserMode({ dataDir, port: options.port, print: (line) => console.log(line) });
+  openInBrowser(serving.bridge.url);
+  return stopOnSignal(serving.stop);
+}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startCoreWorker } from '../core/worker-client.ts';
+import { startHttpBridge, type HttpBridge } from './server.ts';
+
+/** The built renderer: beside `dist-main` in the bundle, at the repo root from source. */
+export function defaultRendererDir(): string {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return fileURLToPath(new URL(fromSource ? '../../dist-renderer/' : '../dist-renderer/', import.meta.url));
+}
+
+export type ServeOptions = {
+  dataDir: string;
+  port?: number;
+  rendererDir?: string;
+  print: (line: string) => void;
+};
+
+export type Serving = { bridge: HttpBridge; stop: () => Promise<void> };
+
+/**
+ * Browser mode: the core in a worker, the bridge in front of it. The first line
+ * printed is the address to open, and nothing else, so scripts can read it.
+ */
+export async function serveBrowserMode(options: ServeOptions): Promise<Serving> {
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
+  const core = await startCoreWorker({ dataDir: options.dataDir });
+  let bridge: HttpBridge;
+  try {
+    bridge = await startHttpBridge({ core, rendererDir, port: options.port ?? 0 });
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  options.print(bridge.url);
+  options.print(`Ambassador is serving the data in ${options.dataDir}. Keep this window open while you work; press Ctrl+C to stop.`);
+  if (!existsSync(`${rendererDir}/index.html`)) {
+    options.print(`The app's pages are not built yet (no ${rendererDir}/index.html): run npm run build.`);
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    bridge,
+    stop: () => (stopping ??= bridge.close().then(() => core.close())),
+  };
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { httpStatusFor, type ApiError } from '../../shared/api/errors.ts';
+import type { CoreHandle } from '../core/core-handle.ts';
+import { checkHostAndOrigin, checkToken, type GuardFailure } from './guards.ts';
+import { serveStatic } from './static-files.ts';
+
+export type HttpBridgeOptions = {
+  core: CoreHandle;
+  /** The built renderer (`dist-renderer`). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed in tests; otherwise 128 random bits made at launch. */
+  token?: string;
+};
+
+export type HttpBridge = {
+  port: number;
+  token: string;
+  /** The address to open: the token rides in the fragment, which browsers never send. */
+  url: string;
+  close: () => Promise<void>;
+};
+
+const maxBodyBytes = 16 * 1024 * 1024;
+const heartbeatMs = 15_000;
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, status: number, error: ApiError): void {
+  sendJson(response, status, error);
+}
+
+/** Refusals happen before the API is reached, so they carry transport codes, not contract ones. */
+function refuse(response: ServerResponse, failure: GuardFailure): void {
+  sendJson(response, failure.status, { code: failure.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: failure.message });
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new RangeError('too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleCall(core: CoreHandle, method: string, request: IncomingMessage, response: ServerResponse) {
+  if (request.method !== 'POST') {
+    response.setHeader('Allow', 'POST');
+    return sendError(response, 405, { code: 'VALIDATION', message: 'Use POST to call Ambassador’s API.' });
+  }
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendError(response, 415, { code: 'VALIDATION', message: 'Send the input as JSON (Content-Type: application/json).' });
+  }
+  let input: unknown;
+  try {
+    const body = await readBody(request);
+    input = body.trim() === '' ? {} : JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof RangeError ? 'The request is larger than 16 MB.' : 'The request body is not valid JSON.';
+    return sendError(response, 400, { code: 'VALIDATION', message });
+  }
+  const result = await core.dispatch(method, input);
+  if (result.ok) return sendJson(response, 200, result.value);
+  sendError(response, httpStatusFor[result.error.code], result.error);
+}
+
+function streamEvents(core: CoreHandle, request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.write(': connected\n\n');
+  const unsubscribe = core.onEvent((event) => {
+    response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+  });
+  const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
+  request.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+/**
+ * The localhost bridge for browser mode: the built renderer, `POST /api/<method>`
+ * and `GET /api/events` over the same core the desktop app uses. Bound to
+ * 127.0.0.1 only.
+ */
+export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
+  const token = options.token ?? randomBytes(16).toString('hex');
+  const rendererDir = resolve(options.rendererDir);
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    const failure = checkHostAndOrigin(request, port);
+    if (failure) return refuse(response, failure);
+    const path = new URL(request.url ?? '/', `http://${request.headers.host}`).pathname;
+    if (!path.startsWith('/api/')) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return sendError(response, 405, { code: 'VALIDATION', message: 'Only GET is served here.' });
+      }
+      return serveStatic(rendererDir, path, response);
+    }
+    const unauthorized = checkToken(request, token);
+    if (unauthorized) return refuse(response, unauthorized);
+    if (path === '/api/events') return streamEvents(options.core, request, response);
+    handleCall(options.core, path.slice('/api/'.length), request, response).catch((error: unknown) => {
+      console.error('[ambassador] HTTP bridge error:', error);
+      if (!response.headersSent) {
+        sendError(response, 500, { code: 'INTERNAL', message: 'Something went wrong inside Ambassador. Try again.' });
+      }
+    });
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export const pageSecurityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Serves a file of the built renderer; paths outside its folder are not found. */
+export function serveStatic(rendererDir: string, urlPath: string, response: ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return notFound(response);
+  }
+  const file = normalize(join(rendererDir, relative));
+  if (!file.startsWith(rendererDir + sep)) return notFound(response);
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) return notFound(response);
+    size = stats.size;
+  } catch {
+    return notFound(response);
+  }
+  response.writeHead(200, {
+    ...pageSecurityHeaders,
+    'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Cache-Control': extname(file) === '.html' ? 'no-store' : 'no-cache',
+  });
+  createReadStream(file).pipe(response);
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...pageSecurityHeaders });
+  response.end('Not found');
+}
