@@ -1,0 +1,46 @@
+import type { ContactFields } from '../../shared/domain/contact.ts';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same address book. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const first = ['Ada', 'Grace', 'Alan', 'Maya', 'Luis', 'Priya', 'Tom', 'Hannah', 'Omar', 'Sofia', 'Kenji', 'Elena', 'Marcus', 'Chloe', 'Ravi', 'Fatima', 'Noah', 'Isabel', 'Daniel', 'Amara', 'Felix', 'Zoe', 'Samuel', 'Lena', 'Victor', 'Nora', 'Ibrahim', 'Julia', 'Theo', 'Mei'];
+const last = ['Lovelace', 'Hopper', 'Turing', 'Okafor', 'Hernandez', 'Raman', 'Becker', 'Schmidt', 'Haddad', 'Rossi', 'Tanaka', 'Petrova', 'Reid', 'Dubois', 'Iyer', 'Nasser', 'Walsh', 'Moreno', 'Kim', 'Mensah', 'Novak', 'Clarke', 'Adeyemi', 'Lindqvist', 'Costa', 'Byrne', 'Yilmaz', 'Fischer', 'Murphy', 'Chen'];
+const companies = ['Harbor Lane Realty', 'Bluebird Bakery', 'Oakridge Title', 'Cedar Movers', 'Northwind Mortgage', 'Lumen Staging', 'Summit Dental', 'Maple Florist', ''];
+const tags = ['buyer', 'seller', 'vip', 'referral', 'partner', 'first-home', 'investor'];
+const words = ['closing', 'garden', 'kids', 'dog', 'refinance', 'anniversary', 'gift', 'coffee', 'school', 'renovation', 'call back', 'handwritten note'];
+
+/** `count` contacts shaped like a real agent's book: names repeat, emails and phones do not. */
+export function generateContacts(count: number, seed = 42): ContactFields[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  return Array.from({ length: count }, (_, index) => {
+    const firstName = pick(first);
+    const lastName = pick(last);
+    const company = pick(companies);
+    return {
+      kind: 'person',
+      firstName,
+      lastName,
+      company,
+      companyId: null,
+      emails: [{ label: 'home', value: `${firstName}.${lastName}.${index}@mail.example`.toLowerCase(), primary: true }],
+      phones: [{ label: 'mobile', value: `(${200 + (index % 800)}) 555-${String(index % 10000).padStart(4, '0')}`, primary: true }],
+      address: null,
+      birthday: null,
+      notes: `${pick(words)}, ${pick(words)}`,
+      tags: random() < 0.5 ? [pick(tags)] : [],
+      preferredChannel: null,
+      preferredTime: null,
+      keepInTouchDays: null,
+    };
+  });
+}

@@ -1,0 +1,73 @@
+import Sqlite from 'better-sqlite3';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../src-main/core/core.ts';
+import { startCoreWorker } from '../../src-main/core/worker-client.ts';
+import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
+
+describe('the database file', () => {
+  let data: ReturnType<typeof makeTempDataDir>;
+  beforeEach(() => {
+    data = makeTempDataDir();
+  });
+  afterEach(() => data.remove());
+
+  it('is created in the data folder with WAL, full sync and foreign keys, and survives a reopen', async () => {
+    const core = await createCore({ dataDir: join(data.dir, 'nested', 'folder') });
+    const created = await core.dispatch('contacts.create', { firstName: 'Ada' });
+    expect(created.ok).toBe(true);
+    await core.close();
+
+    const raw = new Sqlite(join(data.dir, 'nested', 'folder', 'ambassador.sqlite'));
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+
+    const reopened = await createCore({ dataDir: join(data.dir, 'nested', 'folder') });
+    const page = await reopened.dispatch('contacts.list', {});
+    expect(page.ok && page.value.total).toBe(1);
+    await reopened.close();
+  });
+
+  it('refuses to open a file that is not a database, with a message that says what to do', async () => {
+    writeFileSync(join(data.dir, 'ambassador.sqlite'), 'this is not a database '.repeat(500));
+    await expect(createCore({ dataDir: data.dir })).rejects.toThrow(/Ambassador|damaged|restore/i);
+  });
+
+  it('runs quick_check at start-up and refuses a damaged database without touching it', async () => {
+    const core = await createCore({ dataDir: data.dir });
+    await core.dispatch('contacts.seedSample', {});
+    await core.close();
+    const file = join(data.dir, 'ambassador.sqlite');
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, 4096 * 4);
+    closeSync(fd);
+    await expect(createCore({ dataDir: data.dir })).rejects.toThrow(/damaged \(SQLite's quick_check reported: .*restore your latest backup/s);
+  });
+
+  it('reports a failed start from the worker thread as an error, not a hang', async () => {
+    writeFileSync(join(data.dir, 'ambassador.sqlite'), 'this is not a database '.repeat(500));
+    await expect(startCoreWorker({ dataDir: data.dir })).rejects.toThrow(/restore/i);
+  });
+
+  it('turns an unexpected failure into INTERNAL without leaking a stack trace', async () => {
+    const logged: unknown[] = [];
+    const core = await createCore({ dataDir: data.dir, logError: (error) => logged.push(error) });
+    const raw = new Sqlite(join(data.dir, 'ambassador.sqlite'));
+    raw.exec('drop table contact_tags');
+    raw.close();
+    const result = await core.dispatch('tags.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    if (!result.ok) expect(result.error.message).not.toMatch(/at |\.ts|SqliteError/);
+    expect(logged).toHaveLength(1);
+    await core.close();
+  });
+
+  it('finishes calls already running before it closes, and refuses new ones after', async () => {
+    const core = await createCore({ dataDir: data.dir });
+    const pending = core.dispatch('contacts.seedSample', {});
+    await core.close();
+    expect(await pending).toEqual({ ok: true, value: { created: 50 } });
+    expect(await core.dispatch('tags.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
