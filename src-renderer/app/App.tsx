@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { ContactList } from '../features/contacts/ContactList.tsx';
+import { ContactPage } from '../features/contacts/ContactPage.tsx';
+import { followContactChanges } from '../features/contacts/contacts.store.ts';
+import { TrashView } from '../features/contacts/TrashView.tsx';
+import { Toaster } from '../ui/Toaster.tsx';
+import { useNavigation, type Route } from './navigation.store.ts';
+import { Sidebar } from './Sidebar.tsx';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'contacts':
+      return <ContactList />;
+    case 'new-contact':
+      return <ContactPage key="new" id={null} />;
+    case 'contact':
+      return <ContactPage key={route.id} id={route.id} />;
+    case 'trash':
+      return <TrashView />;
+  }
+}
+
+export function App() {
+  const route = useNavigation((state) => state.route);
+  useGlobalShortcuts();
+  useEffect(() => followContactChanges(), []);
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="main">
+        <Screen route={route} />
+      </main>
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+
+export type Route =
+  | { screen: 'contacts' }
+  | { screen: 'new-contact' }
+  | { screen: 'contact'; id: string }
+  | { screen: 'trash' };
+
+/** Routes live in the hash so links are real links and Back works, in Electron's file:// too. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/trash') return { screen: 'trash' };
+  if (path === '/contacts/new') return { screen: 'new-contact' };
+  const contact = /^\/contacts\/([^/]+)$/.exec(path);
+  if (contact?.[1]) return { screen: 'contact', id: decodeURIComponent(contact[1]) };
+  return { screen: 'contacts' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.screen) {
+    case 'contacts':
+      return '#/contacts';
+    case 'new-contact':
+      return '#/contacts/new';
+    case 'contact':
+      return `#/contacts/${encodeURIComponent(route.id)}`;
+    case 'trash':
+      return '#/trash';
+  }
+}
+
+type NavigationState = {
+  route: Route;
+  /** Set to ask the search box to take focus; it may not be mounted yet, so it clears this itself. */
+  searchFocusPending: boolean;
+};
+
+export const useNavigation = create<NavigationState>()(() => ({
+  route: parseRoute(location.hash),
+  searchFocusPending: false,
+}));
+
+window.addEventListener('hashchange', () => useNavigation.setState({ route: parseRoute(location.hash) }));
+
+export function navigate(route: Route): void {
+  const href = hrefFor(route);
+  if (location.hash !== href) location.hash = href;
+  useNavigation.setState({ route });
+}
+
+export function focusSearch(): void {
+  if (useNavigation.getState().route.screen !== 'contacts') navigate({ screen: 'contacts' });
+  useNavigation.setState({ searchFocusPending: true });
+}

@@ -1,0 +1,214 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { FieldProblem } from '../../../shared/api/errors.ts';
+import type { Contact } from '../../../shared/domain/contact.ts';
+import { apiErrorOf } from '../../api/client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { draftFromContact, errorsFromProblems, toSubmission, type Draft, type DraftErrors } from './contact-draft.ts';
+import { useContactsStore } from './contacts.store.ts';
+import { EntryFields } from './EntryFields.tsx';
+
+export const conflictMessage = 'Someone else changed this contact while you were editing. Reload to see their version.';
+
+const ValidationDetails = z.object({ fields: z.array(FieldProblem) });
+
+const kindOptions = [
+  { value: 'person', label: 'Person' },
+  { value: 'company', label: 'Company or household' },
+] as const;
+const channelOptions = [
+  { value: '', label: 'No preference' },
+  { value: 'email', label: 'Email' },
+  { value: 'phone', label: 'Phone call' },
+  { value: 'sms', label: 'Text message' },
+  { value: 'mail', label: 'Letter or card' },
+  { value: 'in_person', label: 'In person' },
+] as const;
+const timeOptions = [
+  { value: '', label: 'No preference' },
+  { value: 'morning', label: 'Morning' },
+  { value: 'afternoon', label: 'Afternoon' },
+  { value: 'evening', label: 'Evening' },
+  { value: 'any', label: 'Any time' },
+] as const;
+const emailLabels = ['work', 'home', 'other'] as const;
+const phoneLabels = ['mobile', 'work', 'home', 'other'] as const;
+
+type Problem = { kind: 'conflict' } | { kind: 'message'; text: string };
+
+type ContactFormProps = {
+  /** Null for a new contact. */
+  contact: Contact | null;
+  onSaved: (contact: Contact) => void;
+  /** Asked for after a conflict: fetch the stored version and start over from it. */
+  onReload: () => void;
+};
+
+export function ContactForm({ contact, onSaved, onReload }: ContactFormProps) {
+  const [base, setBase] = useState(contact);
+  const [draft, setDraft] = useState<Draft>(() => draftFromContact(contact));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const edit = (change: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    setSavedAt(null);
+  };
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const save = async () => {
+    if (saving) return;
+    const prepared = toSubmission(draft, base?.companyId ?? null);
+    if ('errors' in prepared) {
+      setErrors(prepared.errors);
+      return;
+    }
+    const { submission } = prepared;
+    setSaving(true);
+    setProblem(null);
+    try {
+      const store = useContactsStore.getState();
+      const saved = base
+        ? await store.updateContact({ id: base.id, expectedUpdatedAt: base.updatedAt, fields: submission.fields })
+        : await store.createContact(submission.fields);
+      setErrors({});
+      setBase(saved);
+      setDraft(draftFromContact(saved));
+      setSavedAt(saved.updatedAt);
+      onSaved(saved);
+    } catch (thrown) {
+      const error = apiErrorOf(thrown);
+      const details = ValidationDetails.safeParse(error.details);
+      if (error.code === 'VALIDATION' && details.success && details.data.fields.length > 0) {
+        const found = errorsFromProblems(details.data.fields, submission);
+        setErrors(found);
+        if (found.form) setProblem({ kind: 'message', text: found.form });
+      } else if (error.code === 'CONFLICT') {
+        setProblem({ kind: 'conflict' });
+      } else {
+        setProblem({ kind: 'message', text: error.message });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  return (
+    <form ref={formRef} className="contact-form" onSubmit={onSubmit} noValidate aria-label={base ? 'Edit contact' : 'New contact'}>
+      {problem?.kind === 'conflict' && (
+        <div className="error-banner" role="alert">
+          <p>{conflictMessage}</p>
+          <Button onClick={onReload}>Reload</Button>
+        </div>
+      )}
+      {problem?.kind === 'message' && (
+        <p className="error-banner" role="alert">
+          {problem.text}
+        </p>
+      )}
+
+      <fieldset>
+        <legend>Who</legend>
+        <SelectField label="Kind" value={draft.kind} options={kindOptions} onChange={(value) => edit({ kind: value as Draft['kind'] })} error={errors.kind} />
+        <div className="field-row">
+          <TextField label="First name" value={draft.firstName} onChange={(firstName) => edit({ firstName })} error={errors.firstName} autoFocus={!base} />
+          <TextField label="Last name" value={draft.lastName} onChange={(lastName) => edit({ lastName })} error={errors.lastName} />
+        </div>
+        <TextField label="Company" value={draft.company} onChange={(company) => edit({ company })} error={errors.company} />
+      </fieldset>
+
+      <fieldset>
+        <legend>How to reach them</legend>
+        <EntryFields noun="Email" kindName="Inbox type" rows={draft.emails} labels={emailLabels} errors={errors} errorPrefix="emails" inputType="email" onChange={(emails) => edit({ emails })} />
+        <EntryFields noun="Phone" kindName="Line type" rows={draft.phones} labels={phoneLabels} errors={errors} errorPrefix="phones" inputType="tel" onChange={(phones) => edit({ phones })} />
+        <div className="field-row">
+          <SelectField
+            label="Preferred channel"
+            value={draft.preferredChannel}
+            options={channelOptions}
+            onChange={(value) => edit({ preferredChannel: value as Draft['preferredChannel'] })}
+            error={errors.preferredChannel}
+          />
+          <SelectField
+            label="Preferred time"
+            value={draft.preferredTime}
+            options={timeOptions}
+            onChange={(value) => edit({ preferredTime: value as Draft['preferredTime'] })}
+            error={errors.preferredTime}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Address</legend>
+        <TextField label="Street" value={draft.street} onChange={(street) => edit({ street })} error={errors.street} />
+        <div className="field-row">
+          <TextField label="Postal code" value={draft.postalCode} onChange={(postalCode) => edit({ postalCode })} error={errors.postalCode} />
+          <TextField label="City" value={draft.city} onChange={(city) => edit({ city })} error={errors.city} />
+        </div>
+        <div className="field-row">
+          <TextField label="Region" value={draft.region} onChange={(region) => edit({ region })} error={errors.region} />
+          <TextField label="Country" value={draft.country} onChange={(country) => edit({ country })} error={errors.country} />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Relationship</legend>
+        <div className="field-row">
+          <TextField
+            label="Birthday"
+            value={draft.birthday}
+            onChange={(birthday) => edit({ birthday })}
+            error={errors.birthday}
+            hint="YYYY-MM-DD, or --MM-DD if you do not know the year"
+          />
+          <TextField
+            label="Keep in touch every (days)"
+            inputMode="numeric"
+            value={draft.keepInTouchDays}
+            onChange={(keepInTouchDays) => edit({ keepInTouchDays })}
+            error={errors.keepInTouchDays}
+          />
+        </div>
+        <TextField label="Tags" value={draft.tags} onChange={(tags) => edit({ tags })} error={errors.tags} hint="Separate tags with commas, e.g. customer, newsletter" />
+        <TextField label="Notes" multiline value={draft.notes} onChange={(notes) => edit({ notes })} error={errors.notes} />
+      </fieldset>
+
+      <div className="form-actions">
+        <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
+          Save
+        </Button>
+        <span className="form-status" role="status">
+          {saving ? 'Saving…' : savedAt ? 'Saved' : ''}
+        </span>
+        <span className="form-shortcut">Ctrl+S saves · Esc goes back</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ContactSort } from '../../../shared/domain/contact.ts';
+import { navigate } from '../../app/navigation.store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { showToast } from '../../ui/toast.store.ts';
+import { apiErrorOf } from '../../api/client.ts';
+import { ContactGrid } from './ContactGrid.tsx';
+import { minSearchLength, rowAt, useContactsStore } from './contacts.store.ts';
+import { SearchBox } from './SearchBox.tsx';
+
+const sortOptions = [
+  { value: 'name', label: 'Name' },
+  { value: 'updated', label: 'Last updated' },
+] as const;
+
+const openContact = (id: string) => navigate({ screen: 'contact', id });
+
+/** The contacts screen: toolbar, then the whole list, search results, or a helpful empty state. */
+export function ContactList() {
+  const state = useContactsStore();
+  const { sort, tag, total, generation, tags, query, results, listError, searchError } = state;
+  const [seeding, setSeeding] = useState(false);
+
+  useEffect(() => void useContactsStore.getState().loadTags(), []);
+
+  const pages = state.pages;
+  const listRowAt = useCallback((index: number) => rowAt({ pages }, index), [pages]);
+  // A new callback per generation makes the grid ask again for the rows on screen after a refresh.
+  const requestRows = useCallback(
+    (first: number, last: number) => useContactsStore.getState().ensureRows(first, last),
+    [generation],
+  );
+  // With no grid on screen (empty or failed list) nothing else asks whether contacts appeared.
+  useEffect(() => {
+    if (!total) useContactsStore.getState().ensureRows(0, 0);
+  }, [generation, total]);
+
+  const loadSample = async () => {
+    setSeeding(true);
+    try {
+      const created = await useContactsStore.getState().seedSample();
+      showToast({ message: `Added ${created} sample contacts` });
+    } catch (thrown) {
+      showToast({ message: apiErrorOf(thrown).message });
+    } finally {
+      setSeeding(false);
+    }
+  };
+
+  const searching = query.trim().length >= minSearchLength && results !== null;
+  const tagOptions = [
+    { value: '', label: 'All tags' },
+    ...tags.map((item) => ({ value: item.name, label: `${item.name} (${item.count})` })),
+  ];
+  if (tag !== null && !tags.some((item) => item.name === tag)) tagOptions.push({ value: tag, label: tag });
+
+  let body;
+  if (searching && searchError) {
+    body = <p className="error-banner" role="alert">{searchError}</p>;
+  } else if (searching && results.length === 0) {
+    body = (
+      <EmptyState title={`No contacts match “${query.trim()}”`}>
+        <p>Check the spelling, or search for part of a name, company, email address, phone number or tag.</p>
+      </EmptyState>
+    );
+  } else if (searching) {
+    body = <ContactGrid key="search" label="Search results" count={results.length} rowAt={(index) => results[index]} onOpen={openContact} />;
+  } else if (listError && total === null) {
+    body = (
+      <div className="error-banner" role="alert">
+        <p>{listError}</p>
+        <Button onClick={() => useContactsStore.getState().refresh()}>Try again</Button>
+      </div>
+    );
+  } else if (total === 0 && tag !== null) {
+    body = (
+      <EmptyState title={`No contacts tagged “${tag}”`} actions={<Button onClick={() => state.setTag(null)}>Show all contacts</Button>}>
+        <p>Add this tag to a contact on its page, or choose another tag.</p>
+      </EmptyState>
+    );
+  } else if (total === 0) {
+    body = (
+      <EmptyState
+        title="No contacts yet"
+        actions={
+          <Button variant="primary" onClick={() => void loadSample()} disabled={seeding}>
+            {seeding ? 'Loading sample data…' : 'Load sample data'}
+          </Button>
+        }
+      >
+        <p>Ambassador keeps the people and companies you work with, on this computer only.</p>
+        <p>Press New contact to add your first one, or load about 50 made-up contacts to look around first.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <ContactGrid
+        key={`${sort}|${tag ?? ''}`}
+        label="Contacts"
+        count={total ?? 0}
+        rowAt={listRowAt}
+        onOpen={openContact}
+        onRangeChange={requestRows}
+      />
+    );
+  }
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>Contacts</h1>
+        <p className="screen-count" aria-live="polite">
+          {searching ? `${results.length} found` : total === null ? 'Loading…' : `${total.toLocaleString()} in total`}
+        </p>
+        <Button variant="primary" className="push-right" onClick={() => navigate({ screen: 'new-contact' })}>
+          New contact
+        </Button>
+      </header>
+      <div className="toolbar">
+        <SearchBox />
+        <SelectField
+          label="Sort by"
+          value={sort}
+          options={sortOptions}
+          onChange={(value) => state.setSort(value as ContactSort)}
+          className="field-inline"
+        />
+        <SelectField
+          label="Filter by tag"
+          value={tag ?? ''}
+          options={tagOptions}
+          onChange={(value) => state.setTag(value === '' ? null : value)}
+          className="field-inline"
+        />
+      </div>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Contact } from '../../../shared/domain/contact.ts';
+import { apiErrorOf } from '../../api/client.ts';
+import { hrefFor, navigate } from '../../app/navigation.store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { showToast } from '../../ui/toast.store.ts';
+import { ContactForm } from './ContactForm.tsx';
+import { useContactsStore } from './contacts.store.ts';
+
+type Loaded = { status: 'loading' } | { status: 'missing'; message: string } | { status: 'ready'; contact: Contact; version: number };
+
+const backToList = () => navigate({ screen: 'contacts' });
+
+/** Moves a contact to Trash and offers the way back right away. */
+export async function moveToTrash(contact: Pick<Contact, 'id' | 'displayName'>): Promise<void> {
+  const store = useContactsStore.getState();
+  try {
+    await store.deleteContact(contact.id);
+  } catch (thrown) {
+    showToast({ message: apiErrorOf(thrown).message });
+    return;
+  }
+  backToList();
+  showToast({
+    message: `Moved ${contact.displayName} to Trash`,
+    action: {
+      label: 'Undo',
+      run: () =>
+        void store.restoreContact(contact.id).catch((thrown: unknown) => showToast({ message: apiErrorOf(thrown).message })),
+    },
+  });
+}
+
+/** One contact (or a new one): its form, Delete, and Esc to go back to the list. */
+export function ContactPage({ id }: { id: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    if (id === null) return;
+    try {
+      const contact = await useContactsStore.getState().getContact(id);
+      setLoaded((current) => ({ status: 'ready', contact, version: current.status === 'ready' ? current.version + 1 : 0 }));
+    } catch (thrown) {
+      setLoaded({ status: 'missing', message: apiErrorOf(thrown).message });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setLoaded({ status: 'loading' });
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) backToList();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const restoreHere = async (contactId: string) => {
+    try {
+      await useContactsStore.getState().restoreContact(contactId);
+      await load();
+    } catch (thrown) {
+      showToast({ message: apiErrorOf(thrown).message });
+    }
+  };
+
+  const contact = loaded.status === 'ready' ? loaded.contact : null;
+  const title = id === null ? 'New contact' : (contact?.displayName ?? 'Contact');
+
+  let body;
+  if (id === null) {
+    const onCreated = (saved: Contact) => {
+      showToast({ message: `Added ${saved.displayName}` });
+      navigate({ screen: 'contact', id: saved.id });
+    };
+    body = <ContactForm contact={null} onSaved={onCreated} onReload={backToList} />;
+  } else if (loaded.status === 'loading') {
+    body = <p className="loading">Loading contact…</p>;
+  } else if (loaded.status === 'missing') {
+    body = (
+      <EmptyState title="This contact could not be opened" actions={<Button onClick={backToList}>Back to contacts</Button>}>
+        <p>{loaded.message}</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <ContactForm
+        key={loaded.version}
+        contact={loaded.contact}
+        onSaved={(saved) => setLoaded((current) => (current.status === 'ready' ? { ...current, contact: saved } : current))}
+        onReload={() => void load()}
+      />
+    );
+  }
+
+  return (
+    <div className="screen screen-scroll">
+      <header className="screen-header">
+        {/* Not "All contacts": a second link containing "Contacts" would make the sidebar's ambiguous. */}
+        <a className="back-link" href={hrefFor({ screen: 'contacts' })}>
+          ← Back to the list
+        </a>
+        <h1>{title}</h1>
+        {contact && contact.deletedAt === null && (
+          <Button variant="danger" className="push-right" onClick={() => void moveToTrash(contact)}>
+            Delete
+          </Button>
+        )}
+      </header>
+      {contact?.deletedAt && (
+        <div className="notice" role="status">
+          <p>This contact is in the Trash.</p>
+          <Button onClick={() => void restoreHere(contact.id)}>Restore</Button>
+        </div>
+      )}
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { ContactSummary } from '../../../shared/domain/contact.ts';
+import { apiErrorOf } from '../../api/client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { showToast } from '../../ui/toast.store.ts';
+import { useContactsStore } from './contacts.store.ts';
+import { formatDay } from './ContactRow.tsx';
+
+/** Deleted contacts, newest first as the core returns them, each one click from coming back. */
+export function TrashView() {
+  const trash = useContactsStore((state) => state.trash);
+  const trashError = useContactsStore((state) => state.trashError);
+  const [restoring, setRestoring] = useState<Set<string>>(new Set());
+
+  useEffect(() => void useContactsStore.getState().loadTrash(), []);
+
+  const restore = async (contact: ContactSummary) => {
+    setRestoring((current) => new Set(current).add(contact.id));
+    try {
+      await useContactsStore.getState().restoreContact(contact.id);
+      showToast({ message: `Restored ${contact.displayName}` });
+    } catch (thrown) {
+      showToast({ message: apiErrorOf(thrown).message });
+    } finally {
+      setRestoring((current) => {
+        const next = new Set(current);
+        next.delete(contact.id);
+        return next;
+      });
+    }
+  };
+
+  let body;
+  if (trashError) {
+    body = (
+      <div className="error-banner" role="alert">
+        <p>{trashError}</p>
+        <Button onClick={() => void useContactsStore.getState().loadTrash()}>Try again</Button>
+      </div>
+    );
+  } else if (trash === null) {
+    body = <p className="loading">Loading Trash…</p>;
+  } else if (trash.length === 0) {
+    body = (
+      <EmptyState title="Trash is empty">
+        <p>When you delete a contact it waits here, so you can restore it if you change your mind.</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <table className="trash-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Company</th>
+            <th scope="col">Email address</th>
+            <th scope="col">Deleted</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trash.map((contact) => (
+            <tr key={contact.id}>
+              <th scope="row">{contact.displayName}</th>
+              <td>{contact.company}</td>
+              <td>{contact.primaryEmail ?? ''}</td>
+              <td>{contact.deletedAt ? formatDay(contact.deletedAt) : ''}</td>
+              <td>
+                <Button onClick={() => void restore(contact)} disabled={restoring.has(contact.id)}>
+                  Restore
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+
+  return (
+    <div className="screen screen-scroll">
+      <header className="screen-header">
+        <h1>Trash</h1>
+      </header>
+      {body}
+    </div>
+  );
+}

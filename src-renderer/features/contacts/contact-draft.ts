@@ -1,0 +1,156 @@
+import type { FieldProblem } from '../../../shared/api/errors.ts';
+import type {
+  Contact,
+  ContactFieldsInput,
+  ContactKind,
+  PreferredChannel,
+  PreferredTime,
+} from '../../../shared/domain/contact.ts';
+
+export type Entry = { label: string; value: string };
+
+/** The form as the user sees it: every field a string, blank rows allowed. */
+export type Draft = {
+  kind: ContactKind;
+  firstName: string;
+  lastName: string;
+  company: string;
+  emails: Entry[];
+  phones: Entry[];
+  street: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+  birthday: string;
+  notes: string;
+  tags: string;
+  preferredChannel: PreferredChannel | '';
+  preferredTime: PreferredTime | '';
+  keepInTouchDays: string;
+};
+
+/** Form error keys: a draft field name, `emails.<row>`, `phones.<row>`, or `form` for the rest. */
+export type DraftErrors = Record<string, string>;
+
+/** The primary entry goes first, so the field labelled "Email" is always the primary one. */
+function entries(items: { label: string; value: string; primary: boolean }[], defaultLabel: string): Entry[] {
+  const ordered = [...items].sort((a, b) => Number(b.primary) - Number(a.primary));
+  const rows = ordered.map(({ label, value }) => ({ label, value }));
+  return rows.length > 0 ? rows : [{ label: defaultLabel, value: '' }];
+}
+
+export function draftFromContact(contact: Contact | null): Draft {
+  return {
+    kind: contact?.kind ?? 'person',
+    firstName: contact?.firstName ?? '',
+    lastName: contact?.lastName ?? '',
+    company: contact?.company ?? '',
+    emails: entries(contact?.emails ?? [], 'work'),
+    phones: entries(contact?.phones ?? [], 'mobile'),
+    street: contact?.address?.street ?? '',
+    city: contact?.address?.city ?? '',
+    region: contact?.address?.region ?? '',
+    postalCode: contact?.address?.postalCode ?? '',
+    country: contact?.address?.country ?? '',
+    birthday: contact?.birthday ?? '',
+    notes: contact?.notes ?? '',
+    tags: contact?.tags.join(', ') ?? '',
+    preferredChannel: contact?.preferredChannel ?? '',
+    preferredTime: contact?.preferredTime ?? '',
+    keepInTouchDays: contact?.keepInTouchDays?.toString() ?? '',
+  };
+}
+
+export function parseTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
+}
+
+/** What was sent, and which form row each sent email/phone came from, to place the server's messages. */
+export type Submission = {
+  fields: ContactFieldsInput;
+  emailRows: number[];
+  phoneRows: number[];
+};
+
+/** Turns the draft into the API's fields, or returns the problems the page can see without asking. */
+export function toSubmission(draft: Draft, companyId: string | null): { submission: Submission } | { errors: DraftErrors } {
+  const days = draft.keepInTouchDays.trim();
+  if (days !== '' && !/^\d+$/.test(days)) {
+    return { errors: { keepInTouchDays: 'Keep in touch needs a whole number of days.' } };
+  }
+  const keep = (rows: Entry[]) => rows.flatMap((row, index) => (row.value.trim() === '' ? [] : [{ row, index }]));
+  const emails = keep(draft.emails);
+  const phones = keep(draft.phones);
+  const address = {
+    street: draft.street,
+    city: draft.city,
+    region: draft.region,
+    postalCode: draft.postalCode,
+    country: draft.country,
+  };
+  const hasAddress = Object.values(address).some((part) => part.trim() !== '');
+  return {
+    submission: {
+      fields: {
+        kind: draft.kind,
+        firstName: draft.firstName,
+        lastName: draft.lastName,
+        company: draft.company,
+        companyId,
+        emails: emails.map(({ row }, position) => ({ ...row, primary: position === 0 })),
+        phones: phones.map(({ row }, position) => ({ ...row, primary: position === 0 })),
+        address: hasAddress ? address : null,
+        birthday: draft.birthday.trim() === '' ? null : draft.birthday.trim(),
+        notes: draft.notes,
+        tags: parseTags(draft.tags),
+        preferredChannel: draft.preferredChannel === '' ? null : draft.preferredChannel,
+        preferredTime: draft.preferredTime === '' ? null : draft.preferredTime,
+        keepInTouchDays: days === '' ? null : Number(days),
+      },
+      emailRows: emails.map(({ index }) => index),
+      phoneRows: phones.map(({ index }) => index),
+    },
+  };
+}
+
+const addressParts = new Set(['street', 'city', 'region', 'postalCode', 'country']);
+const plainFields = new Set([
+  'kind',
+  'firstName',
+  'lastName',
+  'company',
+  'birthday',
+  'notes',
+  'tags',
+  'preferredChannel',
+  'preferredTime',
+  'keepInTouchDays',
+]);
+
+/** Where a server message belongs on the form. Update errors may still carry the `fields.` prefix. */
+export function errorKeyFor(path: string, submission: Submission): string {
+  const [head = '', second] = path.replace(/^fields\./, '').split('.');
+  if (head === 'emails' || head === 'phones') {
+    const rows = head === 'emails' ? submission.emailRows : submission.phoneRows;
+    const row = rows[Number(second)];
+    return row === undefined ? 'form' : `${head}.${row}`;
+  }
+  if (head === 'address' && second !== undefined && addressParts.has(second)) return second;
+  if (head === 'companyId') return 'company';
+  if (plainFields.has(head)) return head;
+  return 'form';
+}
+
+/** Groups the VALIDATION `details.fields` by form key; the first message per field is shown. */
+export function errorsFromProblems(problems: FieldProblem[], submission: Submission): DraftErrors {
+  const errors: DraftErrors = {};
+  for (const problem of problems) {
+    const key = errorKeyFor(problem.path, submission);
+    errors[key] ??= problem.message;
+  }
+  return errors;
+}

@@ -1,0 +1,167 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContactForm, conflictMessage } from '../../src-renderer/features/contacts/ContactForm.tsx';
+import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
+import { Fail, fullContact } from './fake-bridge.ts';
+
+const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
+
+beforeEach(() => {
+  fake.reset();
+  useContactsStore.setState(useContactsStore.getInitialState());
+});
+afterEach(cleanup);
+
+const field = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
+
+describe('ContactForm', () => {
+  it('labels every field with the names users and tests look for', () => {
+    render(<ContactForm contact={null} onSaved={vi.fn()} onReload={vi.fn()} />);
+    for (const label of ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Kind', 'Birthday']) {
+      expect(field(label)).toBeTruthy();
+    }
+    for (const label of ['Street', 'City', 'Region', 'Postal code', 'Country', 'Preferred channel', 'Preferred time']) {
+      expect(field(label)).toBeTruthy();
+    }
+    expect(field('Keep in touch every (days)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+    expect(screen.getAllByLabelText('Email', { exact: true })).toHaveLength(1);
+  });
+
+  it('creates a contact from what was typed', async () => {
+    const created = fullContact();
+    fake.handle('contacts.create', () => created);
+    const onSaved = vi.fn();
+    const user = userEvent.setup();
+    render(<ContactForm contact={null} onSaved={onSaved} onReload={vi.fn()} />);
+
+    await user.type(field('First name'), 'Ada');
+    await user.type(field('Last name'), 'Lovelace');
+    await user.type(field('Email'), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Add another email' }));
+    await user.type(field('Email 2'), 'ada@home.example');
+    await user.type(field('Tags'), 'math, pioneer ,');
+    await user.type(field('Keep in touch every (days)'), '30');
+    await user.type(field('City'), 'London');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(created));
+    expect(fake.callsTo('contacts.create')).toEqual([
+      {
+        kind: 'person',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        company: '',
+        companyId: null,
+        emails: [
+          { label: 'work', value: 'ada@example.com', primary: true },
+          { label: 'work', value: 'ada@home.example', primary: false },
+        ],
+        phones: [],
+        address: { street: '', city: 'London', region: '', postalCode: '', country: '' },
+        birthday: null,
+        notes: '',
+        tags: ['math', 'pioneer'],
+        preferredChannel: null,
+        preferredTime: null,
+        keepInTouchDays: 30,
+      },
+    ]);
+  });
+
+  it('updates from the version the edit started from, with Ctrl+S', async () => {
+    const contact = fullContact();
+    fake.handle('contacts.update', () => ({ ...contact, company: 'Babbage & Co', updatedAt: '2025-02-01T00:00:00.000Z' }));
+    const user = userEvent.setup();
+    render(<ContactForm contact={contact} onSaved={vi.fn()} onReload={vi.fn()} />);
+
+    await user.clear(field('Company'));
+    await user.type(field('Company'), 'Babbage & Co');
+    await user.keyboard('{Control>}s{/Control}');
+
+    await waitFor(() => expect(fake.callsTo('contacts.update')).toHaveLength(1));
+    const [input] = fake.callsTo<{ id: string; expectedUpdatedAt: string; fields: { company: string; tags: string[] } }>(
+      'contacts.update',
+    );
+    expect(input?.id).toBe(contact.id);
+    expect(input?.expectedUpdatedAt).toBe(contact.updatedAt);
+    expect(input?.fields.company).toBe('Babbage & Co');
+    expect(input?.fields.tags).toEqual(['math']);
+    expect(await screen.findByText('Saved')).toBeTruthy();
+  });
+
+  it('shows the server’s validation messages under the fields they belong to', async () => {
+    fake.handle('contacts.update', () => {
+      throw new Fail({
+        code: 'VALIDATION',
+        message: 'Check the highlighted fields.',
+        details: {
+          fields: [
+            // Sent emails skip the blank row, so sent index 1 is the form's "Email 3".
+            { path: 'fields.emails.1.value', message: 'Enter an email address like name@example.com.' },
+            { path: 'birthday', message: 'That day does not exist in that month.' },
+          ],
+        },
+      });
+    });
+    const user = userEvent.setup();
+    render(<ContactForm contact={fullContact()} onSaved={vi.fn()} onReload={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Add another email' }));
+    await user.click(screen.getByRole('button', { name: 'Add another email' }));
+    await user.type(field('Email 3'), 'not-an-address');
+    await user.type(field('Birthday'), '2001-02-30');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const emailError = await screen.findByText('Enter an email address like name@example.com.');
+    expect(field('Email 3').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Email 3').getAttribute('aria-describedby')).toContain(emailError.id);
+    expect(field('Email').getAttribute('aria-invalid')).toBeNull();
+    expect(field('Email 2').getAttribute('aria-invalid')).toBeNull();
+    const birthdayError = screen.getByText('That day does not exist in that month.');
+    expect(field('Birthday').getAttribute('aria-describedby')).toContain(birthdayError.id);
+    expect(field('Email 3').value).toBe('not-an-address');
+  });
+
+  it('explains a conflict and offers to reload', async () => {
+    fake.handle('contacts.update', () => {
+      throw new Fail({ code: 'CONFLICT', message: 'This contact was changed elsewhere.' });
+    });
+    const onReload = vi.fn();
+    const user = userEvent.setup();
+    render(<ContactForm contact={fullContact()} onSaved={vi.fn()} onReload={onReload} />);
+    await user.type(field('Notes'), 'Met at the salon.');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain(conflictMessage);
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(onReload).toHaveBeenCalledOnce();
+  });
+
+  it('keeps what the user typed when saving fails, and disables Save while saving', async () => {
+    let fail: (error: Fail) => void = () => {};
+    fake.handle('contacts.create', () => new Promise((_, reject) => (fail = reject)));
+    const user = userEvent.setup();
+    render(<ContactForm contact={null} onSaved={vi.fn()} onReload={vi.fn()} />);
+    await user.type(field('First name'), 'Grace');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    await waitFor(() => expect(save.disabled).toBe(true));
+    fail(new Fail({ code: 'INTERNAL', message: 'The disk is full.' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('The disk is full.');
+    expect(field('First name').value).toBe('Grace');
+    expect(save.disabled).toBe(false);
+  });
+
+  it('checks the keep-in-touch days before asking the server', async () => {
+    const user = userEvent.setup();
+    render(<ContactForm contact={fullContact()} onSaved={vi.fn()} onReload={vi.fn()} />);
+    await user.type(field('Keep in touch every (days)'), '2.5');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Keep in touch needs a whole number of days.')).toBeTruthy();
+    expect(fake.callsTo('contacts.update')).toHaveLength(0);
+  });
+});

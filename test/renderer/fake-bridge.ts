@@ -1,0 +1,119 @@
+import type { ApiError } from '../../shared/api/errors.ts';
+import type { CoreEvent } from '../../shared/api/events.ts';
+import type { AmbassadorBridge, DispatchResult } from '../../shared/api/result.ts';
+import type { Contact, ContactSummary } from '../../shared/domain/contact.ts';
+
+export type Call = { method: string; input: unknown };
+// `never` lets each test declare the input shape its handler reads.
+type Handler = (input: never) => unknown;
+
+/** Thrown by a handler to answer with an ApiError, as the core's dispatcher would. */
+export class Fail {
+  readonly error: ApiError;
+
+  constructor(error: ApiError) {
+    this.error = error;
+  }
+}
+
+/**
+ * An in-memory stand-in for the preload's `window.ambassador`: the renderer under
+ * test picks it as its IPC transport, so components run their real store and client.
+ */
+export function installFakeBridge() {
+  const handlers = new Map<string, Handler>();
+  const listeners = new Set<(event: { name: string; payload: unknown }) => void>();
+  const calls: Call[] = [];
+  const bridge: AmbassadorBridge = {
+    invoke: async (method, input) => {
+      calls.push({ method, input });
+      const handler = handlers.get(method);
+      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `${method} is not faked` } };
+      try {
+        return { ok: true, value: await handler(input as never) } as DispatchResult;
+      } catch (thrown) {
+        if (thrown instanceof Fail) return { ok: false, error: thrown.error };
+        throw thrown;
+      }
+    },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  window.ambassador = bridge;
+  return {
+    calls,
+    handle: (method: string, handler: Handler) => handlers.set(method, handler),
+    emit: (event: CoreEvent) => listeners.forEach((listener) => listener(event)),
+    callsTo: <T = Record<string, unknown>>(method: string) =>
+      calls.filter((call) => call.method === method).map((call) => call.input as T),
+    reset: () => {
+      handlers.clear();
+      calls.length = 0;
+    },
+  };
+}
+
+export type FakeBridge = ReturnType<typeof installFakeBridge>;
+
+export function contactId(n: number): string {
+  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+export function summary(n: number, change: Partial<ContactSummary> = {}): ContactSummary {
+  return {
+    id: contactId(n),
+    kind: 'person',
+    displayName: `Contact ${String(n).padStart(6, '0')}`,
+    company: `Company ${n % 97}`,
+    primaryEmail: `contact${n}@example.com`,
+    primaryPhone: null,
+    tags: n % 3 === 0 ? ['customer'] : [],
+    updatedAt: '2025-03-01T10:00:00.000Z',
+    deletedAt: null,
+    ...change,
+  };
+}
+
+/** `contacts.list` over `total` generated contacts, answering any offset without holding them all. */
+export function directoryOf(total: number) {
+  return (input: { offset?: number; limit?: number }) => {
+    const offset = input.offset ?? 0;
+    const end = Math.min(total, offset + (input.limit ?? 100));
+    const items = [];
+    for (let n = offset; n < end; n++) items.push(summary(n));
+    return { items, nextCursor: null, total };
+  };
+}
+
+export function fullContact(change: Partial<Contact> = {}): Contact {
+  return {
+    id: contactId(1),
+    kind: 'person',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    company: 'Analytical Engines',
+    companyId: null,
+    emails: [{ label: 'work', value: 'ada@example.com', primary: true }],
+    phones: [],
+    address: null,
+    birthday: null,
+    notes: '',
+    tags: ['math'],
+    preferredChannel: null,
+    preferredTime: null,
+    keepInTouchDays: null,
+    displayName: 'Ada Lovelace',
+    createdAt: '2025-01-01T09:00:00.000Z',
+    updatedAt: '2025-01-02T09:00:00.000Z',
+    deletedAt: null,
+    ...change,
+  };
+}
+
+/** jsdom lays nothing out: give every element a viewport so the virtualizer renders rows. */
+export function giveElementsASize(height = 480, width = 1000): void {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => width });
+}
