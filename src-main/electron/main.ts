@@ -1,0 +1,98 @@
+import { app, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { mkdirSync } from 'node:fs';
+import type { CoreHandle } from '../core/core-handle.ts';
+import { startCoreWorker } from '../core/worker-client.ts';
+import { chooseDataDir } from './data-dir.ts';
+import { registerIpc } from './ipc.ts';
+import { appPaths, createMainWindow } from './window.ts';
+
+// Give the core this long to finish pending writes and close the database on quit.
+const closeTimeoutMs = 10_000;
+
+const dataDir = chooseDataDir(process.argv, process.env, () => app.getPath('userData'));
+// Chromium's profile and the single-instance lock follow the data folder, so two
+// windows never share one database and a test's folder never locks the user's.
+if (dataDir !== app.getPath('userData')) {
+  mkdirSync(dataDir, { recursive: true });
+  app.setPath('userData', dataDir);
+}
+// Every renderer is sandboxed, whatever a window's own options say.
+app.enableSandbox();
+
+const windows = new Set<BrowserWindow>();
+let core: CoreHandle | undefined;
+let closed = false;
+
+function openWindow(): BrowserWindow {
+  const window = createMainWindow(app.getAppPath());
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+  return window;
+}
+
+function focusWindow(): void {
+  const [window] = windows;
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+async function start(): Promise<void> {
+  try {
+    core = await startCoreWorker({ dataDir });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(
+      'Ambassador cannot open its data',
+      `Ambassador could not open its database in ${dataDir}.\n\n${reason}\n\n` +
+        'Nothing was changed. If the file is damaged, keep a copy of it, put your latest backup of ' +
+        'ambassador.sqlite in its place, and start Ambassador again.',
+    );
+    closed = true;
+    app.exit(1);
+    return;
+  }
+  core.onEvent((event) => {
+    for (const window of windows) {
+      if (!window.isDestroyed()) window.webContents.send('api:event', event);
+    }
+  });
+  registerIpc({
+    core,
+    pageUrl: appPaths(app.getAppPath()).pageUrl,
+    isOwnWindow: (contents) => [...windows].some((window) => !window.isDestroyed() && window.webContents === contents),
+  });
+  openWindow();
+}
+
+/** Closes the database before the process ends; a hung worker cannot keep the app alive. */
+async function closeCore(): Promise<void> {
+  if (!core) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, closeTimeoutMs);
+  });
+  await Promise.race([core.close().catch(() => undefined), timeout]);
+  clearTimeout(timer);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already has this data folder open; it comes to the front instead.
+  app.quit();
+} else {
+  app.on('second-instance', focusWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && windows.size === 0) openWindow();
+  });
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    void closeCore().then(() => app.quit());
+  });
+  void app.whenReady().then(start);
+}

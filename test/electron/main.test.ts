@@ -1,0 +1,173 @@
+import type { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CoreEvent } from '../../shared/api/events.ts';
+import { chooseDataDir } from '../../src-main/electron/data-dir.ts';
+import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
+
+// A stand-in for the electron module, the core's worker and the window factory:
+// main.ts is wiring, so these tests check the wiring — single instance, data
+// folder, error dialog, event forwarding and a clean database close on quit.
+const fake = vi.hoisted(() => ({
+  app: undefined as unknown as EventEmitter & Record<string, ReturnType<typeof vi.fn>>,
+  gotLock: true,
+  windows: [] as Array<EventEmitter & Record<string, ReturnType<typeof vi.fn>> & { webContents: { send: ReturnType<typeof vi.fn> } }>,
+  startCoreWorker: vi.fn(),
+  showErrorBox: vi.fn(),
+  handle: vi.fn(),
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const app = Object.assign(new EventEmitter(), {
+    getPath: vi.fn(() => '/home/user/.config/Ambassador'),
+    setPath: vi.fn(),
+    getAppPath: vi.fn(() => '/opt/Ambassador/resources/app.asar'),
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => fake.gotLock),
+    whenReady: vi.fn(() => Promise.resolve()),
+    quit: vi.fn(),
+    exit: vi.fn(),
+  });
+  fake.app = app as never;
+  return { app, BrowserWindow: class {}, dialog: { showErrorBox: fake.showErrorBox }, ipcMain: { handle: fake.handle } };
+});
+vi.mock('../../src-main/core/worker-client.ts', () => ({ startCoreWorker: fake.startCoreWorker }));
+vi.mock('../../src-main/electron/window.ts', async (original) => {
+  const { EventEmitter } = await import('node:events');
+  return {
+    ...(await original<object>()),
+    createMainWindow: () => {
+      const window = Object.assign(new EventEmitter(), {
+        webContents: { send: vi.fn() },
+        isDestroyed: vi.fn(() => false),
+        isMinimized: vi.fn(() => true),
+        restore: vi.fn(),
+        focus: vi.fn(),
+      });
+      fake.windows.push(window as never);
+      return window;
+    },
+  };
+});
+
+function fakeCore() {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  let finishClose = () => {};
+  const core = {
+    dispatch: vi.fn(),
+    onEvent: (listener: (event: CoreEvent) => void) => (listeners.add(listener), () => listeners.delete(listener)),
+    close: vi.fn(() => new Promise<void>((done) => (finishClose = done))),
+    emit: (event: CoreEvent) => listeners.forEach((listener) => listener(event)),
+    finishClose: () => finishClose(),
+  };
+  return core;
+}
+
+const flush = () => new Promise((done) => setTimeout(done, 0));
+
+async function startMain(argv: string[] = []) {
+  const savedArgv = process.argv;
+  process.argv = ['electron', '.', ...argv];
+  try {
+    await import('../../src-main/electron/main.ts');
+  } finally {
+    process.argv = savedArgv;
+  }
+  await flush();
+}
+
+describe('the main process, against a stand-in electron module', () => {
+  const temp = makeTempDataDir('ambassador-electron-main-');
+  beforeEach(() => {
+    vi.stubEnv('AMBASSADOR_DATA_DIR', '');
+    vi.resetModules();
+    fake.gotLock = true;
+    fake.windows.length = 0;
+    fake.startCoreWorker.mockReset();
+    fake.showErrorBox.mockReset();
+    fake.handle.mockReset();
+  });
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => temp.remove());
+
+  it('opens the core on the --data-dir folder, registers IPC and opens one sandboxed window', async () => {
+    const core = fakeCore();
+    fake.startCoreWorker.mockResolvedValue(core);
+    const dataDir = `${temp.dir}/chosen`;
+    await startMain(['--data-dir', dataDir]);
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', resolve(dataDir));
+    expect(fake.startCoreWorker).toHaveBeenCalledWith({ dataDir: resolve(dataDir) });
+    expect(fake.handle).toHaveBeenCalledOnce();
+    expect(fake.handle.mock.calls[0]![0]).toBe('api:invoke');
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('forwards core events to every window on api:event', async () => {
+    const core = fakeCore();
+    fake.startCoreWorker.mockResolvedValue(core);
+    await startMain();
+    const event: CoreEvent = { name: 'contacts.changed', payload: { ids: ['c1'], reason: 'created' } };
+    core.emit(event);
+    expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('api:event', event);
+  });
+
+  it('closes the database before quitting: quit waits once for core.close, then quits for real', async () => {
+    const core = fakeCore();
+    fake.startCoreWorker.mockResolvedValue(core);
+    await startMain();
+    const first = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(core.close).toHaveBeenCalledOnce();
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    core.finishClose();
+    await flush();
+    expect(fake.app.quit).toHaveBeenCalledOnce();
+    const second = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(core.close).toHaveBeenCalledOnce();
+  });
+
+  it('shows a clear error and quits when the database cannot be opened', async () => {
+    fake.startCoreWorker.mockRejectedValue(new Error('The database failed its quick_check: it may be damaged.'));
+    const dataDir = `${temp.dir}/broken`;
+    await startMain(['--data-dir', dataDir]);
+    expect(fake.showErrorBox).toHaveBeenCalledOnce();
+    const [title, message] = fake.showErrorBox.mock.calls[0]!;
+    expect(title).toMatch(/cannot open its data/);
+    expect(message).toContain(resolve(dataDir));
+    expect(message).toContain('quick_check');
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('a second instance quits at once; the first one brings its window forward', async () => {
+    fake.gotLock = false;
+    await startMain();
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.startCoreWorker).not.toHaveBeenCalled();
+
+    vi.resetModules();
+    fake.gotLock = true;
+    fake.startCoreWorker.mockResolvedValue(fakeCore());
+    await startMain();
+    fake.app.emit('second-instance');
+    expect(fake.windows[0]!.restore).toHaveBeenCalled();
+    expect(fake.windows[0]!.focus).toHaveBeenCalled();
+  });
+});
+
+describe('the data folder', () => {
+  const userData = () => '/home/user/.config/Ambassador';
+
+  it('is --data-dir first, then AMBASSADOR_DATA_DIR, then userData', () => {
+    expect(chooseDataDir(['electron', '.', '--data-dir', '/a'], { AMBASSADOR_DATA_DIR: '/b' }, userData)).toBe(resolve('/a'));
+    expect(chooseDataDir(['electron', '.', '--data-dir=/a'], {}, userData)).toBe(resolve('/a'));
+    expect(chooseDataDir(['electron', '.'], { AMBASSADOR_DATA_DIR: '/b' }, userData)).toBe(resolve('/b'));
+    expect(chooseDataDir(['electron', '.'], { AMBASSADOR_DATA_DIR: '' }, userData)).toBe(userData());
+    expect(chooseDataDir(['electron', '.', '--data-dir'], {}, userData)).toBe(userData());
+  });
+});
