@@ -106,7 +106,7 @@ async function benchSize(count: number): Promise<void> {
       const hits = await core.dispatch('contacts.search', { query });
       rows.push({
         operation: `search: ${what} (“${query}”)`,
-        hits: String(hits.ok ? hits.value.length : 'error'),
+        hits: String(hits.ok ? (hits.value as unknown[]).length : 'error'),
         'ambassador median ms': median(ours).toFixed(2),
         'ambassador p95 ms': percentile95(ours).toFixed(2),
         'raw SQLite median ms': median(raw).toFixed(2),

@@ -1,5 +1,7 @@
 // `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named).
 // Each bench module prints its own table, our figure beside a baseline.
+export {};
+
 const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   contacts: () => import('./contacts.bench.ts'),
   clv: () => import('./clv.bench.ts'),
