@@ -40,11 +40,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const options = parseServerArgs(args);
-      const serving = await serveBrowserMode({
-        dataDir: chooseDataFolder(options.dataDir),
-        port: options.port,
-        print: (line) => console.log(line),
-      });
+      const serving = await serveBrowserMode({ dataDir: chooseDataFolder(options.dataDir), port: options.port });
+      // The address alone on the first line, so scripts and tests can read it.
+      console.log(serving.bridge.url);
+      for (const note of serving.notes) console.log(note);
       if (options.open) openInBrowser(serving.bridge.url);
       return stopOnSignal(serving.stop);
     }

@@ -9,15 +9,17 @@ export type ElectronRuntime = { available: true; executable: string } | { availa
  * it runs in a child process whose noise we keep out of the user's terminal.
  */
 export function findElectronRuntime(appRoot: string, env: NodeJS.ProcessEnv = process.env): ElectronRuntime {
-  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return { available: false, reason: 'there is no graphical display here (DISPLAY is not set)' };
-  }
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
     cwd: appRoot,
     encoding: 'utf8',
     timeout: 5 * 60_000,
   });
   const executable = probe.stdout?.trim() ?? '';
-  if (probe.status === 0 && executable !== '' && existsSync(executable)) return { available: true, executable };
-  return { available: false, reason: 'the Electron runtime is not installed and could not be downloaded on this machine' };
+  if (probe.status !== 0 || executable === '' || !existsSync(executable)) {
+    return { available: false, reason: 'Electron’s runtime is not available on this machine (it is not installed and could not be downloaded)' };
+  }
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    return { available: false, reason: 'there is no graphical display to open a window on (DISPLAY is not set)' };
+  }
+  return { available: true, executable };
 }

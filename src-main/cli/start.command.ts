@@ -24,11 +24,9 @@ export async function runStart(options: { dataDir?: string | undefined; port?: n
     return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   }
   const dataDir = chooseDataFolder(options.dataDir);
-  console.log(
-    `Ambassador is opening in your browser instead of its desktop window because ${runtime.reason}; ` +
-      `your data stays in ${dataDir}.`,
-  );
-  const serving = await serveBrowserMode({ dataDir, port: options.port, print: (line) => console.log(line) });
+  const serving = await serveBrowserMode({ dataDir, port: options.port });
+  console.log(`Ambassador is running in your browser instead of a desktop window because ${runtime.reason}: open ${serving.bridge.url}`);
+  for (const note of serving.notes) console.log(note);
   openInBrowser(serving.bridge.url);
   return stopOnSignal(serving.stop);
 }

@@ -11,17 +11,18 @@ export function defaultRendererDir(): string {
 
 export type ServeOptions = {
   dataDir: string;
-  port?: number;
+  port?: number | undefined;
   rendererDir?: string;
-  print: (line: string) => void;
 };
 
-export type Serving = { bridge: HttpBridge; stop: () => Promise<void> };
+export type Serving = {
+  bridge: HttpBridge;
+  /** What the terminal should say after the address: where the data is, how to stop, what is missing. */
+  notes: string[];
+  stop: () => Promise<void>;
+};
 
-/**
- * Browser mode: the core in a worker, the bridge in front of it. The first line
- * printed is the address to open, and nothing else, so scripts can read it.
- */
+/** Browser mode: the core in a worker, the bridge in front of it. */
 export async function serveBrowserMode(options: ServeOptions): Promise<Serving> {
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const core = await startCoreWorker({ dataDir: options.dataDir });
@@ -32,14 +33,14 @@ export async function serveBrowserMode(options: ServeOptions): Promise<Serving> 
     await core.close();
     throw error;
   }
-  options.print(bridge.url);
-  options.print(`Ambassador is serving the data in ${options.dataDir}. Keep this window open while you work; press Ctrl+C to stop.`);
+  const notes = [`Ambassador is serving the data in ${options.dataDir}. Keep this terminal open while you work; press Ctrl+C to stop.`];
   if (!existsSync(`${rendererDir}/index.html`)) {
-    options.print(`The app's pages are not built yet (no ${rendererDir}/index.html): run npm run build.`);
+    notes.push(`The app's pages are not built yet (no ${rendererDir}/index.html): run npm run build.`);
   }
   let stopping: Promise<void> | undefined;
   return {
     bridge,
+    notes,
     stop: () => (stopping ??= bridge.close().then(() => core.close())),
   };
 }
