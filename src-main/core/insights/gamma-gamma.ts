@@ -1,0 +1,100 @@
+import { ClvError } from './clv-errors.ts';
+import { isInterior, minimize } from './optimize.ts';
+import type { Objective } from './optimize.ts';
+import type { ModelFit } from './purchase-model.ts';
+import { digamma, logGamma } from './special-functions.ts';
+
+/** Gamma-Gamma spend parameters (Fader & Hardie 2013): spend per purchase ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
+export type GammaGammaParams = { p: number; q: number; gamma: number };
+
+/** A customer's repeat purchases: how many, and their mean value. */
+export type SpendHistory = { x: number; meanRepeatValue: number };
+
+/** The model is fitted on customers with at least one repeat purchase of positive value. */
+function spenders(histories: readonly SpendHistory[]): SpendHistory[] {
+  return histories.filter((history) => history.x > 0 && history.meanRepeatValue > 0);
+}
+
+function gammaGammaObjective(histories: readonly SpendHistory[]): Objective {
+  const count = histories.length;
+  const x = Float64Array.from(histories, (history) => history.x);
+  const logX = x.map(Math.log);
+  const spend = Float64Array.from(histories, (history) => history.meanRepeatValue);
+  const logSpend = spend.map(Math.log);
+  return (theta, gradient) => {
+    if (!theta.every((value) => Math.abs(value) < 30)) return Infinity;
+    const p = Math.exp(theta[0]!);
+    const q = Math.exp(theta[1]!);
+    const gamma = Math.exp(theta[2]!);
+    const logGammaQ = logGamma(q);
+    const psiQ = digamma(q);
+    const logScale = Math.log(gamma);
+    let logLikelihood = 0;
+    let gP = 0;
+    let gQ = 0;
+    let gGamma = 0;
+    for (let row = 0; row < count; row += 1) {
+      const xi = x[row]!;
+      const px = p * xi;
+      const logTotal = Math.log(gamma + xi * spend[row]!);
+      logLikelihood +=
+        logGamma(px + q) - logGamma(px) - logGammaQ + q * logScale + (px - 1) * logSpend[row]! + px * logX[row]! - (px + q) * logTotal;
+      const psiPxQ = digamma(px + q);
+      gP += xi * (psiPxQ - digamma(px) + logSpend[row]! + logX[row]! - logTotal);
+      gQ += psiPxQ - psiQ + logScale - logTotal;
+      gGamma += q / gamma - (px + q) / (gamma + xi * spend[row]!);
+    }
+    gradient[0] = (-p * gP) / count;
+    gradient[1] = (-q * gQ) / count;
+    gradient[2] = (-gamma * gGamma) / count;
+    return -logLikelihood / count;
+  };
+}
+
+/** The Gamma-Gamma log-likelihood of the mean repeat spend given x, summed over repeat customers. */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, histories: readonly SpendHistory[]): number {
+  const fitted = spenders(histories);
+  const theta = Float64Array.of(Math.log(params.p), Math.log(params.q), Math.log(params.gamma));
+  return -gammaGammaObjective(fitted)(theta, new Float64Array(3)) * fitted.length;
+}
+
+/**
+ * Maximum-likelihood Gamma-Gamma fit on the customers with repeat purchases;
+ * throws NO_REPEAT_PURCHASES / TOO_FEW_CUSTOMERS / FIT_DID_NOT_CONVERGE.
+ */
+export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<GammaGammaParams> {
+  const fitted = spenders(histories);
+  if (fitted.length === 0) throw new ClvError('NO_REPEAT_PURCHASES', 'No customer has a repeat purchase with a value, so spend cannot be modelled.');
+  if (fitted.length < 2) throw new ClvError('TOO_FEW_CUSTOMERS', 'The spend model needs at least 2 customers with repeat purchases.');
+  const objective = gammaGammaObjective(fitted);
+  let meanSpend = 0;
+  for (const history of fitted) meanSpend += history.meanRepeatValue / fitted.length;
+  // Starts with spend of mean meanSpend: E[z] = pγ/(q − 1).
+  const starts = [
+    [1, 2, meanSpend],
+    [5, 5, meanSpend],
+  ];
+  let evaluations = 0;
+  for (const start of starts) {
+    const result = minimize(objective, start.map(Math.log));
+    evaluations += result.evaluations;
+    if (result.converged && isInterior(result.point)) {
+      const [p, q, gamma] = Array.from(result.point, Math.exp) as [number, number, number];
+      return { params: { p, q, gamma }, logLikelihood: -result.value * fitted.length, iterations: result.iterations, evaluations };
+    }
+  }
+  throw new ClvError('FIT_DID_NOT_CONVERGE', 'The Gamma-Gamma spend model did not converge on these data.');
+}
+
+/**
+ * E[M | p, q, γ, x, z̄]: the expected value of a customer's future purchases, a
+ * weighted mean of the population mean pγ/(q − 1) and the customer's own z̄
+ * (x = 0 gives the population mean). Needs q > 1, else the mean spend is
+ * infinite; then the customer's own mean (or `fallback`) is returned.
+ */
+export function conditionalExpectedSpend(params: GammaGammaParams, history: SpendHistory, fallback = 0): number {
+  const { p, q, gamma } = params;
+  if (q <= 1) return history.x > 0 ? history.meanRepeatValue : fallback;
+  const x = history.x > 0 && history.meanRepeatValue > 0 ? history.x : 0;
+  return (p * (gamma + x * history.meanRepeatValue)) / (p * x + q - 1);
+}

@@ -1,0 +1,26 @@
+// The CLV engine: pure functions over numbers, no I/O.
+export { ClvError } from './clv-errors.ts';
+export type { ClvErrorCode } from './clv-errors.ts';
+export { daysPerUnit, summarizeCustomers } from './customer-summary.ts';
+export type { CustomerSummary, Purchase, TimeUnit } from './customer-summary.ts';
+export { groupHistories } from './customer-groups.ts';
+export type { PurchaseHistory } from './customer-groups.ts';
+export type { ModelFit, PurchaseModel } from './purchase-model.ts';
+export { scoreCustomers } from './score-customers.ts';
+export type { CustomerScores } from './score-customers.ts';
+export { bgnbdLogLikelihood, bgnbdModel, fitBgnbd } from './bgnbd.ts';
+export type { BgnbdParams } from './bgnbd.ts';
+export { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdModel } from './pareto-nbd.ts';
+export type { ParetoNbdParams } from './pareto-nbd.ts';
+export { paretoNbdPurchaseProbability } from './pareto-nbd-probability.ts';
+export { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.ts';
+export type { GammaGammaParams, SpendHistory } from './gamma-gamma.ts';
+export {
+  discountedExpectedResidualTransactions,
+  discountedLifetimeValue,
+  discountRatePerUnit,
+  monthlyLifetimeValue,
+} from './lifetime-value.ts';
+export { MIN_REPEAT_CUSTOMERS_FOR_FIT, measureRetention, retentionLifetimeValue, thinDataReason } from './simple-retention.ts';
+export type { SimpleRetention } from './simple-retention.ts';
+export { seededRandom, simulateBgnbdHistories } from './bgnbd-simulation.ts';

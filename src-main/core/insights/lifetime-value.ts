@@ -1,0 +1,100 @@
+import type { PurchaseHistory } from './customer-groups.ts';
+import { daysPerUnit } from './customer-summary.ts';
+import type { TimeUnit } from './customer-summary.ts';
+import type { PurchaseModel } from './purchase-model.ts';
+
+/** The per-period rate equivalent to an annual discount rate (a year is 52 weeks or 365 days). */
+export function discountRatePerUnit(annualRate: number, unit: TimeUnit): number {
+  return Math.pow(1 + annualRate, 1 / (unit === 'week' ? 52 : 365)) - 1;
+}
+
+/**
+ * Discounted value of a customer's expected future purchases: period m brings
+ * E[Y(m·L)] − E[Y((m−1)·L)] purchases of `valuePerPurchase` each, at margin
+ * `margin`, discounted by (1 + d)^m, for m = 1 … periods (L = `periodLength`,
+ * in the model's time unit).
+ */
+export function discountedLifetimeValue(
+  model: PurchaseModel,
+  history: PurchaseHistory,
+  options: { valuePerPurchase: number; margin: number; periods: number; discountRatePerPeriod: number; periodLength: number },
+): number {
+  const { valuePerPurchase, margin, periods, discountRatePerPeriod, periodLength } = options;
+  let previous = 0;
+  let value = 0;
+  let discount = 1;
+  for (let period = 1; period <= periods; period += 1) {
+    const cumulative = model.conditionalExpectedPurchases(history, period * periodLength);
+    discount /= 1 + discountRatePerPeriod;
+    value += (cumulative - previous) * discount;
+    previous = cumulative;
+  }
+  return margin * valuePerPurchase * value;
+}
+
+/**
+ * Lifetime value over `months` with a monthly discount rate, the form the
+ * purchases screen shows: a month is 365/12 days expressed in the model's unit.
+ */
+export function monthlyLifetimeValue(
+  model: PurchaseModel,
+  history: PurchaseHistory,
+  options: { valuePerPurchase: number; margin: number; months: number; monthlyDiscountRate: number; unit: TimeUnit },
+): number {
+  return discountedLifetimeValue(model, history, {
+    valuePerPurchase: options.valuePerPurchase,
+    margin: options.margin,
+    periods: options.months,
+    discountRatePerPeriod: options.monthlyDiscountRate,
+    periodLength: 365 / 12 / daysPerUnit(options.unit),
+  });
+}
+
+// Gauss–Legendre nodes and weights on (0, 1), computed once by Newton's method.
+function gaussLegendre(order: number): { nodes: Float64Array; weights: Float64Array } {
+  const nodes = new Float64Array(order);
+  const weights = new Float64Array(order);
+  for (let index = 0; index < order; index += 1) {
+    let root = Math.cos((Math.PI * (index + 0.75)) / (order + 0.5));
+    let derivative = 0;
+    for (let step = 0; step < 100; step += 1) {
+      let current = 1;
+      let before = 0;
+      for (let degree = 1; degree <= order; degree += 1) {
+        const older = before;
+        before = current;
+        current = ((2 * degree - 1) * root * before - (degree - 1) * older) / degree;
+      }
+      derivative = (order * (root * current - before)) / (root * root - 1);
+      const move = current / derivative;
+      root -= move;
+      if (Math.abs(move) < 1e-15) break;
+    }
+    nodes[index] = (1 - root) / 2;
+    weights[index] = 1 / ((1 - root * root) * derivative * derivative);
+  }
+  return { nodes, weights };
+}
+
+const PANELS = 8;
+const QUADRATURE = gaussLegendre(24);
+
+/**
+ * Discounted expected residual transactions with continuous discounting at
+ * rate δ per unit: DERT = ∫₀^∞ e^(−δt) dE[Y(t)] = ∫₀¹ E[Y(−ln u / δ)] du.
+ * Computed by quadrature for either model (Fader, Hardie & Lee 2005 give a
+ * closed form with a confluent hypergeometric function for the Pareto/NBD only);
+ * u = v² removes the logarithmic growth at u → 0.
+ */
+export function discountedExpectedResidualTransactions(model: PurchaseModel, history: PurchaseHistory, continuousRate: number): number {
+  let total = 0;
+  for (let panel = 0; panel < PANELS; panel += 1) {
+    for (let index = 0; index < QUADRATURE.nodes.length; index += 1) {
+      const v = (panel + QUADRATURE.nodes[index]!) / PANELS;
+      const u = v * v;
+      const t = -Math.log(u) / continuousRate;
+      total += (QUADRATURE.weights[index]! / PANELS) * 2 * v * model.conditionalExpectedPurchases(history, t);
+    }
+  }
+  return total;
+}

@@ -1,0 +1,22 @@
+import type { PurchaseHistory } from './customer-groups.ts';
+
+/** A fitted purchase-count model (BG/NBD or Pareto/NBD), as the rest of the app uses it. */
+export type PurchaseModel = {
+  name: 'bgnbd' | 'pareto';
+  /** E[X(t)]: expected purchases of a new customer in (0, t]. */
+  expectedPurchases(t: number): number;
+  /** P(X(t) = n): probability that a new customer makes n purchases in (0, t]. */
+  purchaseProbability(n: number, t: number): number;
+  /** P(alive | x, t_x, T). */
+  probabilityAlive(history: PurchaseHistory): number;
+  /** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t]. */
+  conditionalExpectedPurchases(history: PurchaseHistory, t: number): number;
+};
+
+/** A maximum-likelihood fit: the parameters and the log-likelihood summed over customers. */
+export type ModelFit<Params> = {
+  params: Params;
+  logLikelihood: number;
+  iterations: number;
+  evaluations: number;
+};
