@@ -1,16 +1,5 @@
 import type { ContactFields } from '../../shared/domain/contact.ts';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same address book. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src-main/core/insights/index.ts';
 
 const first = ['Ada', 'Grace', 'Alan', 'Maya', 'Luis', 'Priya', 'Tom', 'Hannah', 'Omar', 'Sofia', 'Kenji', 'Elena', 'Marcus', 'Chloe', 'Ravi', 'Fatima', 'Noah', 'Isabel', 'Daniel', 'Amara', 'Felix', 'Zoe', 'Samuel', 'Lena', 'Victor', 'Nora', 'Ibrahim', 'Julia', 'Theo', 'Mei'];
 const last = ['Lovelace', 'Hopper', 'Turing', 'Okafor', 'Hernandez', 'Raman', 'Becker', 'Schmidt', 'Haddad', 'Rossi', 'Tanaka', 'Petrova', 'Reid', 'Dubois', 'Iyer', 'Nasser', 'Walsh', 'Moreno', 'Kim', 'Mensah', 'Novak', 'Clarke', 'Adeyemi', 'Lindqvist', 'Costa', 'Byrne', 'Yilmaz', 'Fischer', 'Murphy', 'Chen'];
