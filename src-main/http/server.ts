@@ -111,7 +111,12 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   const server = createServer((request, response) => {
     const failure = checkHostAndOrigin(request, port);
     if (failure) return refuse(response, failure);
-    const path = new URL(request.url ?? '/', `http://${request.headers.host}`).pathname;
+    // Only origin-form targets ("/api/x?y"): an absolute or malformed one is refused, not parsed.
+    const target = request.url ?? '';
+    if (!target.startsWith('/')) {
+      return sendError(response, 400, { code: 'VALIDATION', message: 'That request address is not valid.' });
+    }
+    const path = target.split(/[?#]/, 1)[0]!;
     if (!path.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendError(response, 405, { code: 'VALIDATION', message: 'Only GET is served here.' });

@@ -102,6 +102,13 @@ describe('the HTTP bridge’s guards', () => {
     expect(JSON.parse(broken.body)).toEqual({ code: 'INTERNAL', message: expect.not.stringMatching(/SqliteError|\.ts:/) });
   });
 
+  it('refuses a malformed or absolute request target with 400 and keeps serving', async () => {
+    for (const path of ['http://[', 'http://127.0.0.1/api/tags.list', '*']) {
+      expect((await rawRequest({ port: bridge.port, path, headers: { Host: host } })).status).toBe(400);
+    }
+    expect((await rawRequest({ port: bridge.port, path: '/', headers: { Host: host } })).status).toBe(200);
+  });
+
   it('serves the page with a strict content security policy', async () => {
     const page = await rawRequest({ port: bridge.port, path: '/', headers: { Host: host } });
     expect(page.status).toBe(200);
