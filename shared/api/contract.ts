@@ -8,9 +8,9 @@ import {
   ListContactsQuery,
   SearchContactsQuery,
   TagCount,
+  TrashPage,
   TrashQuery,
   UpdateContact,
-  ContactSummary,
 } from '../domain/contact.ts';
 
 export type MethodSpec = { input: z.ZodType; output: z.ZodType };
@@ -29,7 +29,7 @@ export const contract = {
   'contacts.search': { input: SearchContactsQuery, output: z.array(ContactHit) },
   'contacts.delete': { input: ById, output: Contact },
   'contacts.restore': { input: ById, output: Contact },
-  'contacts.trash': { input: TrashQuery, output: z.array(ContactSummary) },
+  'contacts.trash': { input: TrashQuery, output: TrashPage },
   'contacts.seedSample': { input: z.object({}), output: z.object({ created: z.number().int() }) },
   'tags.list': { input: z.object({}), output: z.array(TagCount) },
 } as const satisfies Record<string, MethodSpec>;

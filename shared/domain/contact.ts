@@ -17,13 +17,17 @@ export const Birthday = z
   .regex(birthdayPattern, { error: 'Enter the birthday as YYYY-MM-DD, or --MM-DD when you do not know the year.' })
   .refine(isRealDay, { error: 'That day does not exist in that month.' });
 
-export const ContactKind = z.enum(['person', 'company']);
+export const ContactKind = z.enum(['person', 'company'], { error: 'Choose whether this is a person or a company.' });
 export type ContactKind = z.infer<typeof ContactKind>;
 
-export const PreferredChannel = z.enum(['email', 'phone', 'sms', 'mail', 'in_person']);
+export const PreferredChannel = z.enum(['email', 'phone', 'sms', 'mail', 'in_person'], {
+  error: 'Choose email, phone, SMS, mail or in person.',
+});
 export type PreferredChannel = z.infer<typeof PreferredChannel>;
 
-export const PreferredTime = z.enum(['morning', 'afternoon', 'evening', 'any']);
+export const PreferredTime = z.enum(['morning', 'afternoon', 'evening', 'any'], {
+  error: 'Choose morning, afternoon, evening or any time.',
+});
 export type PreferredTime = z.infer<typeof PreferredTime>;
 
 const label = z.string().trim().max(40, { error: 'Keep the label under 40 characters.' });
@@ -48,12 +52,15 @@ export const PhoneNumber = z.object({
 });
 export type PhoneNumber = z.infer<typeof PhoneNumber>;
 
+const addressPart = (what: string, max: number) =>
+  z.string().trim().max(max, { error: `Keep the ${what} under ${max} characters.` }).default('');
+
 export const PostalAddress = z.object({
-  street: z.string().trim().max(200).default(''),
-  city: z.string().trim().max(100).default(''),
-  region: z.string().trim().max(100).default(''),
-  postalCode: z.string().trim().max(20).default(''),
-  country: z.string().trim().max(100).default(''),
+  street: addressPart('street', 200),
+  city: addressPart('city', 100),
+  region: addressPart('region', 100),
+  postalCode: addressPart('postal code', 20),
+  country: addressPart('country', 100),
 });
 export type PostalAddress = z.infer<typeof PostalAddress>;
 
@@ -72,8 +79,8 @@ const ContactFieldsObject = z.object({
   lastName: name('last name').default(''),
   company: name('company name').default(''),
   companyId: z.string().uuid({ error: 'Choose a company from your contacts.' }).nullable().default(null),
-  emails: z.array(EmailAddress).max(20).default([]),
-  phones: z.array(PhoneNumber).max(20).default([]),
+  emails: z.array(EmailAddress).max(20, { error: 'A contact can have up to 20 email addresses.' }).default([]),
+  phones: z.array(PhoneNumber).max(20, { error: 'A contact can have up to 20 phone numbers.' }).default([]),
   address: PostalAddress.nullable().default(null),
   birthday: Birthday.nullable().default(null),
   notes: z.string().max(20_000, { error: 'Notes can hold up to 20,000 characters.' }).default(''),
@@ -185,8 +192,16 @@ export const ContactHit = ContactSummary;
 export type ContactHit = ContactSummary;
 
 export const TrashQuery = z.object({
+  offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 });
+
+/** Contacts in the Trash, most recently deleted first. */
+export const TrashPage = z.object({
+  items: z.array(ContactSummary),
+  total: z.number().int(),
+});
+export type TrashPage = z.infer<typeof TrashPage>;
 
 export const TagCount = z.object({ name: z.string(), count: z.number().int() });
 export type TagCount = z.infer<typeof TagCount>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactPage, ContactSummary } from '../../shared/domain/contact.ts';
+import type { Contact, ContactPage, ContactSummary, TrashPage } from '../../shared/domain/contact.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { transports, type Transport } from '../helpers/transports.ts';
 
@@ -109,6 +109,26 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     expect(byName[0]).toMatchObject({ primaryEmail: 'ada@analytical.example', primaryPhone: '+44 (20) 7946-0958', tags: ['vip', 'mathematics'] });
   });
 
+  it('ignores accents and case, in short searches and in name order', async () => {
+    for (const [firstName, lastName] of [['Ángel', 'Zed'], ['Évariste', 'Galois'], ['Renée', 'Adams'], ['Bob', 'Núñez']]) {
+      await create({ firstName, lastName });
+    }
+    const names = async (query: string) => (await search(query)).map((hit) => hit.displayName);
+    expect(await names('an')).toContain('Ángel Zed');
+    expect(await names('ev')).toEqual(['Évariste Galois']);
+    expect(await names('ÉVA')).toEqual(['Évariste Galois']);
+    expect(await names('nunez')).toEqual(['Bob Núñez']);
+    expect(await names('ñu')).toEqual(['Bob Núñez']);
+    const page = value<ContactPage>(await api.call('contacts.list', { sort: 'name' }));
+    expect(page.items.map((item) => item.displayName)).toEqual(['Ángel Zed', 'Bob Núñez', 'Évariste Galois', 'Renée Adams']);
+  });
+
+  it('finds numbers typed in notes as well as phone digits', async () => {
+    const invoice = await create({ firstName: 'Cleo', notes: 'Paid 12.50 for the card; invoice 2024-05' });
+    expect((await search('12.50')).map((hit) => hit.id)).toEqual([invoice.id]);
+    expect((await search('2024-05')).map((hit) => hit.id)).toEqual([invoice.id]);
+  });
+
   it('returns at most 50 search results', async () => {
     value(await api.call('contacts.seedSample', {}));
     for (let index = 0; index < 60; index += 1) await create({ firstName: `Searchable${index}`, lastName: 'Person' });
@@ -125,6 +145,8 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     const second = value<ContactPage>(await api.call('contacts.list', { sort: 'name', limit: 3, cursor: first.nextCursor }));
     expect(second.items.map((item) => item.displayName)).toEqual(['Dora Test']);
     expect(second.nextCursor).toBeNull();
+    const exact = value<ContactPage>(await api.call('contacts.list', { sort: 'name', limit: 4 }));
+    expect(exact.nextCursor).toBeNull();
 
     const recent = value<ContactPage>(await api.call('contacts.list', { sort: 'updated', limit: 10 }));
     expect(recent.items.map((item) => item.displayName)).toEqual(['Dora Test', 'Bea Test', 'Ada Test', 'Cleo Test']);
@@ -146,15 +168,18 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     expect(deleted.deletedAt).not.toBeNull();
     expect(await search('Lovelace')).toEqual([]);
     expect(value<ContactPage>(await api.call('contacts.list', {})).total).toBe(0);
-    const trash = value<ContactSummary[]>(await api.call('contacts.trash', {}));
-    expect(trash.map((item) => item.id)).toEqual([created.id]);
+    const trash = value<TrashPage>(await api.call('contacts.trash', {}));
+    expect(trash.items.map((item) => item.id)).toEqual([created.id]);
+    expect(trash.total).toBe(1);
+    const edit = await api.call('contacts.update', { id: created.id, expectedUpdatedAt: deleted.updatedAt, fields: ada });
+    expect(edit).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This contact is in the Trash. Restore it before editing.' } });
     expect(value<Array<{ name: string }>>(await api.call('tags.list', {}))).toEqual([]);
 
     const restored = value<Contact>(await api.call('contacts.restore', { id: created.id }));
     expect(restored.deletedAt).toBeNull();
     expect(restored.emails).toEqual(created.emails);
     expect((await search('Lovelace')).map((hit) => hit.id)).toEqual([created.id]);
-    expect(value<ContactSummary[]>(await api.call('contacts.trash', {}))).toEqual([]);
+    expect(value<TrashPage>(await api.call('contacts.trash', {}))).toEqual({ items: [], total: 0 });
   });
 
   it('counts tags across contacts, case-insensitively', async () => {
@@ -172,6 +197,16 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     expect(person.company).toBe('Harbor Lane Realty');
     const wrong = await api.call('contacts.create', { firstName: 'Kim', companyId: person.id });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'companyId' }] } } });
+
+    value(await api.call('contacts.delete', { id: company.id }));
+    const edited = await api.call('contacts.update', {
+      id: person.id,
+      expectedUpdatedAt: person.updatedAt,
+      fields: { firstName: 'Samuel', companyId: company.id },
+    });
+    expect(edited).toMatchObject({ ok: true, value: { firstName: 'Samuel', companyId: company.id } });
+    const newLink = await api.call('contacts.create', { firstName: 'Kim', companyId: company.id });
+    expect(newLink).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('loads about fifty realistic sample contacts', async () => {

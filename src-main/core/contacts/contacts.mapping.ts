@@ -1,4 +1,5 @@
 import type { Contact, ContactFields, ContactSummary } from '../../../shared/domain/contact.ts';
+import { foldText } from './folded-text.ts';
 import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactRow } from './contacts.table.ts';
 
 export function displayNameOf(fields: Pick<ContactFields, 'kind' | 'firstName' | 'lastName' | 'company'>): string {
@@ -18,7 +19,7 @@ export function fieldsToRow(fields: ContactFields): Omit<NewContactRow, 'id' | '
     company: fields.company,
     company_id: fields.companyId,
     display_name: displayName,
-    sort_key: displayName.toLocaleLowerCase('en'),
+    sort_key: foldText(displayName),
     address_street: address?.street ?? null,
     address_city: address?.city ?? null,
     address_region: address?.region ?? null,
@@ -85,15 +86,18 @@ export function rowToSummary(row: ContactRow, primaries: ContactMethodRow[], tag
   };
 }
 
-/** What search looks through; phones carry their bare digits too. */
+/**
+ * What search looks through, folded (it is never shown, only matched); phones
+ * carry their bare digits too.
+ */
 export function searchEntryOf(num: number, fields: ContactFields): ContactSearchRow {
   return {
     rowid: num,
-    name: displayNameOf(fields),
-    company: fields.company,
-    emails: fields.emails.map((email) => email.value).join(' '),
+    name: foldText(displayNameOf(fields)),
+    company: foldText(fields.company),
+    emails: foldText(fields.emails.map((email) => email.value).join(' ')),
     phones: fields.phones.map((phone) => `${phone.value} ${phone.value.replace(/\D/g, '')}`).join(' '),
-    tags: fields.tags.join(' '),
-    notes: fields.notes,
+    tags: foldText(fields.tags.join(' ')),
+    notes: foldText(fields.notes),
   };
 }

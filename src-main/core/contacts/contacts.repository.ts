@@ -71,7 +71,7 @@ export async function countTags(db: Kysely<Database>): Promise<Array<{ name: str
     .execute();
 }
 
-export async function findTrash(db: Kysely<Database>, limit: number): Promise<ContactRow[]> {
+export async function findTrash(db: Kysely<Database>, offset: number, limit: number): Promise<ContactRow[]> {
   return db
     .selectFrom('contacts')
     .selectAll()
@@ -79,14 +79,15 @@ export async function findTrash(db: Kysely<Database>, limit: number): Promise<Co
     .orderBy('deleted_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
 }
 
-export async function countContacts(db: Kysely<Database>): Promise<number> {
+export async function countTrash(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('contacts')
     .select(sql<number>`count(*)`.as('count'))
-    .where('deleted_at', 'is', null)
+    .where('deleted_at', 'is not', null)
     .executeTakeFirstOrThrow();
   return row.count;
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
+import { foldText } from './folded-text.ts';
 
 /** Trigram matching needs three characters; shorter terms fall back to a scan. */
 const trigramLength = 3;
@@ -16,14 +17,21 @@ export async function removeFromIndex(db: Kysely<Database>, num: number): Promis
   await db.deleteFrom('contacts_fts').where('rowid', '=', num).execute();
 }
 
-/** Splits what the user typed into terms; a phone number typed with spaces stays one term, as digits. */
-export function searchTerms(query: string): string[] {
-  const trimmed = query.trim();
+/**
+ * What the user typed, as terms that must all match; each term lists the spellings
+ * any one of which may match. A query of digits and punctuation is one term, as
+ * itself ("12.50" in a note) or as bare digits ("(555) 0123" finds "555-0123").
+ */
+export function searchTerms(query: string): string[][] {
+  const trimmed = foldText(query.trim());
   if (phoneLike.test(trimmed)) {
     const digits = trimmed.replace(/\D/g, '');
-    if (digits.length >= 2) return [digits];
+    if (digits.length >= 2) return [digits === trimmed ? [digits] : [digits, trimmed]];
   }
-  return trimmed.split(/\s+/).filter((term) => term.length > 0);
+  return trimmed
+    .split(/\s+/)
+    .filter((term) => term.length > 0)
+    .map((term) => [term]);
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -38,8 +46,8 @@ export async function searchContactNums(db: Kysely<Database>, query: string, lim
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
 
-  if (terms.every((term) => term.length >= trigramLength)) {
-    const match = terms.map(quote).join(' ');
+  if (terms.flat().every((spelling) => spelling.length >= trigramLength)) {
+    const match = terms.map((spellings) => `(${spellings.map(quote).join(' OR ')})`).join(' ');
     const rows = await sql<{ rowid: number }>`
       select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
       where contacts_fts match ${match} and contacts.deleted_at is null
@@ -51,11 +59,12 @@ export async function searchContactNums(db: Kysely<Database>, query: string, lim
   // Short terms cannot use the trigram index. Names that start with the term come
   // first (an index range, instant); then any other match, scanning only until
   // the page is full.
-  const byPrefix = terms.length === 1 ? await namePrefixNums(db, terms[0]!, limit) : [];
+  const byPrefix = terms.length === 1 ? await namePrefixNums(db, terms[0]![0]!, limit) : [];
   if (byPrefix.length >= limit) return byPrefix;
-  const conditions = terms.map((term) => {
-    const pattern = likePattern(term);
-    const columns = searchColumns.map((column) => sql`${sql.ref(`contacts_fts.${column}`)} like ${pattern} escape '\\'`);
+  const conditions = terms.map((spellings) => {
+    const columns = spellings.flatMap((spelling) =>
+      searchColumns.map((column) => sql`${sql.ref(`contacts_fts.${column}`)} like ${likePattern(spelling)} escape '\\'`),
+    );
     return sql`(${sql.join(columns, sql` or `)})`;
   });
   const exclude = byPrefix.length > 0 ? sql`and contacts_fts.rowid not in (${sql.join(byPrefix)})` : sql``;
@@ -66,8 +75,7 @@ export async function searchContactNums(db: Kysely<Database>, query: string, lim
   return [...byPrefix, ...rows.rows.map((row) => row.rowid)];
 }
 
-async function namePrefixNums(db: Kysely<Database>, term: string, limit: number): Promise<number[]> {
-  const prefix = term.toLocaleLowerCase('en');
+async function namePrefixNums(db: Kysely<Database>, prefix: string, limit: number): Promise<number[]> {
   const rows = await db
     .selectFrom('contacts')
     .select('num')

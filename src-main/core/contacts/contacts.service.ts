@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactPage, ContactSort, ContactSummary, TagCount } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, ContactPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import { newId } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import {
   countTags,
+  countTrash,
   findContactById,
   findContactsByNums,
   findMethods,
@@ -43,14 +44,19 @@ async function requireContact(db: Kysely<Database>, id: string): Promise<Contact
   return row;
 }
 
-/** A person may belong to a company: it must be a company that is not in the Trash. */
-async function checkCompanyLink(db: Kysely<Database>, fields: ContactFields, selfId?: string): Promise<ContactFields> {
+/**
+ * A person may belong to a company: a new link must be to a company that is not
+ * in the Trash. A link that is already there is kept as it is, so trashing a
+ * company never makes its people impossible to edit.
+ */
+async function checkCompanyLink(db: Kysely<Database>, fields: ContactFields, current?: ContactRow): Promise<ContactFields> {
   if (fields.companyId === null) return fields;
   const company = await findContactById(db, fields.companyId);
+  const linkedBefore = current !== undefined && current.company_id === fields.companyId;
   const problem =
-    !company || company.deleted_at !== null
+    !company || (company.deleted_at !== null && !linkedBefore)
       ? 'That company is not in your contacts any more.'
-      : company.kind !== 'company' || company.id === selfId
+      : company.kind !== 'company' || company.id === current?.id
         ? 'Choose a company, not a person.'
         : null;
   if (problem || !company) {
@@ -102,6 +108,9 @@ export async function updateContact(
 ): Promise<Contact> {
   const contact = await ctx.db.transaction().execute(async (trx) => {
     const current = await requireContact(trx, input.id);
+    if (current.deleted_at !== null) {
+      throw new AppError('CONFLICT', 'This contact is in the Trash. Restore it before editing.', { id: input.id });
+    }
     if (current.updated_at !== input.expectedUpdatedAt) {
       throw new AppError(
         'CONFLICT',
@@ -109,10 +118,7 @@ export async function updateContact(
         { current: await loadContact(trx, current) },
       );
     }
-    if (current.deleted_at !== null) {
-      throw new AppError('CONFLICT', 'This contact is in the Trash. Restore it before editing.', { id: input.id });
-    }
-    const fields = await checkCompanyLink(trx, input.fields, input.id);
+    const fields = await checkCompanyLink(trx, input.fields, current);
     const row = await updateContactRow(trx, input.id, {
       ...fieldsToRow(fields),
       updated_at: nextTimestamp(current.updated_at),
@@ -149,14 +155,16 @@ export async function listContacts(
   query: { sort: ContactSort; tag?: string | undefined; cursor?: string | undefined; offset?: number | undefined; limit: number },
 ): Promise<ContactPage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  // One row more than asked tells whether a next page exists, so the last page has no dead link.
   const [rows, total] = await Promise.all([
-    findContactPage(ctx.db, { sort: query.sort, tag: query.tag, after, offset: query.offset, limit: query.limit }),
+    findContactPage(ctx.db, { sort: query.sort, tag: query.tag, after, offset: query.offset, limit: query.limit + 1 }),
     countListedContacts(ctx.db, query.tag),
   ]);
-  const last = rows.at(-1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
-    items: await summarize(ctx.db, rows),
-    nextCursor: last && rows.length === query.limit ? encodeCursor(positionOf(last, query.sort)) : null,
+    items: await summarize(ctx.db, page),
+    nextCursor: last && rows.length > query.limit ? encodeCursor(positionOf(last, query.sort)) : null,
     total,
   };
 }
@@ -196,8 +204,9 @@ export async function restoreContact(ctx: CoreContext, id: string): Promise<Cont
   return contact;
 }
 
-export async function listTrash(ctx: CoreContext, query: { limit: number }): Promise<ContactSummary[]> {
-  return summarize(ctx.db, await findTrash(ctx.db, query.limit));
+export async function listTrash(ctx: CoreContext, query: { offset: number; limit: number }): Promise<TrashPage> {
+  const [rows, total] = await Promise.all([findTrash(ctx.db, query.offset, query.limit), countTrash(ctx.db)]);
+  return { items: await summarize(ctx.db, rows), total };
 }
 
 export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
