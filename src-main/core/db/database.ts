@@ -1,8 +1,9 @@
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './schema.ts';
+import { WriteFirstSqliteDialect } from './write-first-dialect.ts';
 
 export const databaseFileName = 'ambassador.sqlite';
 
@@ -51,6 +52,6 @@ export function openDatabase(dataDir: string): OpenDatabase {
         'Ambassador did not change it. Keep a copy of the file, then restore your latest backup.',
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: sqlite }) });
   return { db, sqlite, file };
 }
