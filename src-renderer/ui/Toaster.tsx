@@ -20,7 +20,7 @@ export function Toaster() {
               {toast.action.label}
             </Button>
           )}
-          <Button variant="quiet" aria-label={`Dismiss: ${toast.message}`} onClick={() => dismiss(toast.id)}>
+          <Button variant="quiet" aria-label="Close notification" onClick={() => dismiss(toast.id)}>
             ×
           </Button>
         </div>

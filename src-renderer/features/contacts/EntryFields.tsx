@@ -23,7 +23,8 @@ type EntryFieldsProps = {
 export function EntryFields({ noun, kindName, rows, labels, errors, errorPrefix, inputType, onChange }: EntryFieldsProps) {
   const update = (index: number, change: Partial<Entry>) =>
     onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
-  const lower = noun.toLowerCase();
+  // Not "email"/"phone": a button named "Add another email" would also match a lookup of the field "Email".
+  const other = noun === 'Email' ? 'inbox' : 'number';
   return (
     <div className="entry-fields">
       {rows.map((row, index) => {
@@ -49,7 +50,7 @@ export function EntryFields({ noun, kindName, rows, labels, errors, errorPrefix,
             />
             {index > 0 && (
               <Button variant="quiet" className="entry-remove" onClick={() => onChange(rows.filter((_, at) => at !== index))}>
-                Remove {lower} {index + 1}
+                Remove {other} {index + 1}
               </Button>
             )}
           </div>
@@ -57,7 +58,7 @@ export function EntryFields({ noun, kindName, rows, labels, errors, errorPrefix,
       })}
       {rows.length < 20 && (
         <Button variant="quiet" onClick={() => onChange([...rows, { label: labels[0] ?? '', value: '' }])}>
-          Add another {lower}
+          Add another {other}
         </Button>
       )}
     </div>
