@@ -12,8 +12,20 @@ export function parseRoute(hash: string): Route {
   if (path === '/trash') return { screen: 'trash' };
   if (path === '/contacts/new') return { screen: 'new-contact' };
   const contact = /^\/contacts\/([^/]+)$/.exec(path);
-  if (contact?.[1]) return { screen: 'contact', id: decodeURIComponent(contact[1]) };
+  if (contact?.[1]) {
+    const id = decodeOrNull(contact[1]);
+    if (id !== null) return { screen: 'contact', id };
+  }
   return { screen: 'contacts' };
+}
+
+/** A hand-typed or truncated address (`%E0`) must not blank the app: it just leads to the list. */
+function decodeOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 export function hrefFor(route: Route): string {
