@@ -7,10 +7,16 @@ import { showToast } from '../../ui/toast.store.ts';
 import { useContactsStore } from './contacts.store.ts';
 import { formatDay } from './ContactRow.tsx';
 
-/** Deleted contacts, newest first as the core returns them, each one click from coming back. */
+function countInTrash(total: number): string {
+  return `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'} in the Trash`;
+}
+
+/** Deleted contacts, most recently deleted first as the core returns them, a page at a time, each one click from coming back. */
 export function TrashView() {
   const trash = useContactsStore((state) => state.trash);
+  const trashTotal = useContactsStore((state) => state.trashTotal);
   const trashError = useContactsStore((state) => state.trashError);
+  const loadingMore = useContactsStore((state) => state.loadingMoreTrash);
   const [restoring, setRestoring] = useState<Set<string>>(new Set());
 
   useEffect(() => void useContactsStore.getState().loadTrash(), []);
@@ -48,35 +54,46 @@ export function TrashView() {
       </EmptyState>
     );
   } else {
+    const remaining = Math.max(0, (trashTotal ?? trash.length) - trash.length);
     body = (
-      <table className="trash-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Company</th>
-            <th scope="col">Email address</th>
-            <th scope="col">Deleted</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {trash.map((contact) => (
-            <tr key={contact.id}>
-              <th scope="row">{contact.displayName}</th>
-              <td>{contact.company}</td>
-              <td>{contact.primaryEmail ?? ''}</td>
-              <td>{contact.deletedAt ? formatDay(contact.deletedAt) : ''}</td>
-              <td>
-                <Button onClick={() => void restore(contact)} disabled={restoring.has(contact.id)}>
-                  Restore
-                </Button>
-              </td>
+      <>
+        <table className="trash-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Company</th>
+              <th scope="col">Email address</th>
+              <th scope="col">Deleted</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {trash.map((contact) => (
+              <tr key={contact.id}>
+                <th scope="row">{contact.displayName}</th>
+                <td>{contact.company}</td>
+                <td>{contact.primaryEmail ?? ''}</td>
+                <td>{contact.deletedAt ? formatDay(contact.deletedAt) : ''}</td>
+                <td>
+                  <Button onClick={() => void restore(contact)} disabled={restoring.has(contact.id)}>
+                    Restore
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {remaining > 0 && (
+          <div className="trash-more">
+            <Button onClick={() => void useContactsStore.getState().loadMoreTrash()} disabled={loadingMore} aria-busy={loadingMore || undefined}>
+              Show more
+            </Button>
+            <span className="trash-more-count">{`${remaining.toLocaleString()} more not shown`}</span>
+          </div>
+        )}
+      </>
     );
   }
 
@@ -84,6 +101,11 @@ export function TrashView() {
     <div className="screen screen-scroll">
       <header className="screen-header">
         <h1>Trash</h1>
+        {trashTotal !== null && !trashError && (
+          <p className="screen-count" aria-live="polite">
+            {countInTrash(trashTotal)}
+          </p>
+        )}
       </header>
       {body}
     </div>

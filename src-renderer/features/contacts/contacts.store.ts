@@ -3,10 +3,15 @@ import type { MethodInput } from '../../../shared/api/contract.ts';
 import type { Contact, ContactSort, ContactSummary, TagCount } from '../../../shared/domain/contact.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
+import { showToast } from '../../ui/toast.store.ts';
 
 /** Rows are fetched by offset in pages this big, so any scroll position costs one or two calls. */
 export const pageSize = 100;
 export const minSearchLength = 2;
+/** The Trash shows this many at first, and this many more per "Show more". */
+export const trashPageSize = 200;
+/** The most the core returns in one call. */
+const maxLimit = 1000;
 const searchDelayMs = 150;
 const refreshDelayMs = 50;
 
@@ -26,15 +31,22 @@ type ContactsState = {
   /** Null while the query is too short to search: the list shows instead. */
   results: ContactSummary[] | null;
   searchError: string | null;
+  /** The Trash rows loaded so far, most recently deleted first; null until the first page answers. */
   trash: ContactSummary[] | null;
+  /** How many contacts are in the Trash in all, loaded or not. */
+  trashTotal: number | null;
   trashError: string | null;
+  loadingMoreTrash: boolean;
 
   setSort: (sort: ContactSort) => void;
   setTag: (tag: string | null) => void;
   ensureRows: (first: number, last: number) => void;
   setQuery: (query: string) => void;
   loadTags: () => Promise<void>;
+  /** Loads the Trash from the top: the first page, or as many rows as are shown already. */
   loadTrash: () => Promise<void>;
+  /** Appends the next page of the Trash. */
+  loadMoreTrash: () => Promise<void>;
   /** Reloads whatever is shown, after this or another window changed contacts. */
   refresh: () => void;
   seedSample: () => Promise<number>;
@@ -53,6 +65,8 @@ const inFlight = new Set<string>();
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
 let searchSeq = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** Bumped by each full Trash load, so an older answer (or a page appended to it) is dropped. */
+let trashSeq = 0;
 
 /** Coalesces a burst of changes (a save plus its own change event) into one reload. */
 function refreshSoon(): void {
@@ -112,7 +126,9 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
     results: null,
     searchError: null,
     trash: null,
+    trashTotal: null,
     trashError: null,
+    loadingMoreTrash: false,
 
     setSort: (sort) => startOver({ sort }),
     setTag: (tag) => startOver({ tag, total: null }),
@@ -144,10 +160,41 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
     },
 
     loadTrash: async () => {
+      const seq = ++trashSeq;
+      // A reload keeps every row the user has paged to, not just the first page.
+      const wanted = Math.max(trashPageSize, get().trash?.length ?? 0);
       try {
-        set({ trash: await api.invoke('contacts.trash', { limit: 1000 }), trashError: null });
+        const rows: ContactSummary[] = [];
+        let total = 0;
+        do {
+          const page = await api.invoke('contacts.trash', { offset: rows.length, limit: Math.min(maxLimit, wanted - rows.length) });
+          rows.push(...page.items);
+          total = page.total;
+          if (page.items.length === 0) break;
+        } while (rows.length < Math.min(wanted, total));
+        if (seq === trashSeq) set({ trash: rows, trashTotal: total, trashError: null });
       } catch (thrown) {
-        set({ trashError: apiErrorOf(thrown).message });
+        if (seq === trashSeq) set({ trashError: apiErrorOf(thrown).message });
+      }
+    },
+
+    loadMoreTrash: async () => {
+      const { trash, loadingMoreTrash } = get();
+      if (trash === null || loadingMoreTrash) return;
+      const seq = trashSeq;
+      set({ loadingMoreTrash: true });
+      try {
+        const page = await api.invoke('contacts.trash', { offset: trash.length, limit: trashPageSize });
+        if (seq !== trashSeq) return;
+        set((state) => {
+          const shown = state.trash ?? [];
+          const known = new Set(shown.map((row) => row.id));
+          return { trash: [...shown, ...page.items.filter((row) => !known.has(row.id))], trashTotal: page.total, trashError: null };
+        });
+      } catch (thrown) {
+        showToast({ message: apiErrorOf(thrown).message });
+      } finally {
+        set({ loadingMoreTrash: false });
       }
     },
 
@@ -188,7 +235,13 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
 
     restoreContact: async (id) => {
       const contact = await api.invoke('contacts.restore', { id });
-      set((state) => ({ trash: state.trash?.filter((row) => row.id !== id) ?? null }));
+      set((state) => {
+        if (state.trash === null || !state.trash.some((row) => row.id === id)) return {};
+        return {
+          trash: state.trash.filter((row) => row.id !== id),
+          trashTotal: state.trashTotal === null ? null : Math.max(0, state.trashTotal - 1),
+        };
+      });
       refreshSoon();
       return contact;
     },
