@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ContactList } from '../features/contacts/ContactList.tsx';
 import { ContactPage } from '../features/contacts/ContactPage.tsx';
 import { followContactChanges } from '../features/contacts/contacts.store.ts';
+import { announceKeptDrafts } from '../features/contacts/drafts.store.ts';
 import { TrashView } from '../features/contacts/TrashView.tsx';
 import { Toaster } from '../ui/Toaster.tsx';
 import { useNavigation, type Route } from './navigation.store.ts';
@@ -25,6 +26,7 @@ export function App() {
   const route = useNavigation((state) => state.route);
   useGlobalShortcuts();
   useEffect(() => followContactChanges(), []);
+  useEffect(() => announceKeptDrafts(), []);
   return (
     <div className="app">
       <Sidebar />

@@ -62,6 +62,19 @@ test('create, find by email and by phone, edit, delete, restore, and still there
   await page.reload();
   await expect(page.getByLabel('Company', { exact: true })).toHaveValue('NASA');
 
+  // Esc with unsaved notes keeps them as a draft; reopening the contact brings them back.
+  const notes = page.getByLabel('Notes', { exact: true });
+  await notes.fill('Send a handwritten thank-you after the launch. Ask about the next mission.');
+  await notes.press('Escape');
+  await expect(page.getByText('Your unsaved changes to Margaret Hamilton are kept')).toBeVisible();
+  await searchBox(page).fill('Hamilton');
+  await row(page, 'Margaret Hamilton').click();
+  await expect(page.getByText('You have unsaved changes.')).toBeVisible();
+  await expect(notes).toHaveValue('Send a handwritten thank-you after the launch. Ask about the next mission.');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(notes).toHaveValue('Send a handwritten thank-you after the launch.');
+  await expect(page.getByText('You have unsaved changes.')).toHaveCount(0);
+
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByText('Moved Margaret Hamilton to Trash')).toBeVisible();
   await searchBox(page).fill('Hamilton');

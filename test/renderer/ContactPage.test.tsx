@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
+import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
+import { useToasts } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact } from './fake-bridge.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -15,6 +17,9 @@ beforeEach(() => {
   fake.handle('contacts.list', directoryOf(3));
   fake.handle('contacts.get', ({ id }: { id: string }) => fullContact({ id }));
   useContactsStore.setState(useContactsStore.getInitialState());
+  useDrafts.setState({ drafts: {} });
+  useToasts.setState({ toasts: [] });
+  sessionStorage.clear();
   navigate({ screen: 'contact', id: contactId(1) });
 });
 afterEach(cleanup);
@@ -54,5 +59,69 @@ describe('ContactPage in the app shell', () => {
     await waitFor(() => expect(useNavigation.getState().route).toEqual({ screen: 'trash' }));
     expect(screen.queryByRole('link', { name: /Today/ })).toBeNull();
     expect(screen.getByText('Today')).toBeTruthy();
+  });
+});
+
+const notes = () => screen.getByLabelText('Notes', { exact: true }) as HTMLTextAreaElement;
+const firstName = () => screen.getByLabelText('First name', { exact: true }) as HTMLInputElement;
+
+describe('leaving a form with unsaved edits keeps them', () => {
+  const ways: [string, (user: ReturnType<typeof userEvent.setup>) => Promise<void>][] = [
+    ['Esc', (user) => user.keyboard('{Escape}')],
+    ['Ctrl+K', (user) => user.keyboard('{Control>}k{/Control}')],
+    ['Ctrl+N', (user) => user.keyboard('{Control>}n{/Control}')],
+    ['the back link', (user) => user.click(screen.getByRole('link', { name: /Back to the list/ }))],
+    ['the Trash link', (user) => user.click(screen.getByRole('link', { name: 'Trash' }))],
+  ];
+
+  for (const [way, leave] of ways) {
+    it(`by ${way}: says so, and reopening the contact restores the draft`, async () => {
+      fake.handle('contacts.trash', () => ({ items: [], total: 0 }));
+      const user = userEvent.setup();
+      render(<App />);
+      await user.type(await screen.findByLabelText('Notes', { exact: true }), 'Call after the closing.');
+
+      await leave(user);
+      await waitFor(() => expect(useNavigation.getState().route.screen).not.toBe('contact'));
+      expect(await screen.findByText('Your unsaved changes to Ada Lovelace are kept')).toBeTruthy();
+
+      act(() => navigate({ screen: 'contact', id: contactId(1) }));
+      await waitFor(() => expect(notes().value).toBe('Call after the closing.'));
+      expect(screen.getByText('You have unsaved changes.')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Discard changes' })).toBeTruthy();
+    });
+  }
+
+  it('keeps the new-contact form too, and says nothing when nothing was typed', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByLabelText('Notes', { exact: true });
+    await user.keyboard('{Escape}');
+    await screen.findByRole('button', { name: 'New contact' });
+    expect(screen.queryByText(/You have unsaved changes|changes to .* are kept/)).toBeNull();
+
+    await user.keyboard('{Control>}n{/Control}');
+    await user.type(firstName(), 'Grace');
+    await user.keyboard('{Control>}k{/Control}');
+    expect(await screen.findByText('Your unsaved changes to the new contact are kept')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'New contact' }));
+    expect(firstName().value).toBe('Grace');
+    expect(screen.getByText('You have unsaved changes.')).toBeTruthy();
+  });
+
+  it('does not announce a draft once it is saved', async () => {
+    fake.handle('contacts.create', () => fullContact({ id: contactId(7), firstName: 'Grace', lastName: '', displayName: 'Grace' }));
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByLabelText('Notes', { exact: true });
+    act(() => navigate({ screen: 'new-contact' }));
+    await user.type(firstName(), 'Grace');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Added Grace')).toBeTruthy();
+    expect(useNavigation.getState().route).toEqual({ screen: 'contact', id: contactId(7) });
+    expect(screen.queryByText(/You have unsaved changes|changes to .* are kept/)).toBeNull();
+    expect(useDrafts.getState().drafts).toEqual({});
   });
 });

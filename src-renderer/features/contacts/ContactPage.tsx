@@ -32,7 +32,7 @@ export async function moveToTrash(contact: Pick<Contact, 'id' | 'displayName'>):
   });
 }
 
-/** One contact (or a new one): its form, Delete, and Esc to go back to the list. */
+/** One contact (or a new one): its form, Delete, and Esc to go back to the list (unsaved edits are kept as a draft). */
 export function ContactPage({ id }: { id: string | null }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
@@ -68,6 +68,10 @@ export function ContactPage({ id }: { id: string | null }) {
     }
   };
 
+  /** The form saved or took another version: the header follows without remounting the form. */
+  const showContact = (shown: Contact) =>
+    setLoaded((current) => (current.status === 'ready' ? { ...current, contact: shown } : current));
+
   const contact = loaded.status === 'ready' ? loaded.contact : null;
   const title = id === null ? 'New contact' : (contact?.displayName ?? 'Contact');
 
@@ -77,7 +81,7 @@ export function ContactPage({ id }: { id: string | null }) {
       showToast({ message: `Added ${saved.displayName}` });
       navigate({ screen: 'contact', id: saved.id });
     };
-    body = <ContactForm contact={null} onSaved={onCreated} onReload={backToList} />;
+    body = <ContactForm contact={null} onSaved={onCreated} />;
   } else if (loaded.status === 'loading') {
     body = <p className="loading">Loading contact…</p>;
   } else if (loaded.status === 'missing') {
@@ -91,8 +95,8 @@ export function ContactPage({ id }: { id: string | null }) {
       <ContactForm
         key={loaded.version}
         contact={loaded.contact}
-        onSaved={(saved) => setLoaded((current) => (current.status === 'ready' ? { ...current, contact: saved } : current))}
-        onReload={() => void load()}
+        onSaved={showContact}
+        onReplaced={showContact}
       />
     );
   }

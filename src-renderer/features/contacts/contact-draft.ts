@@ -62,6 +62,17 @@ export function draftFromContact(contact: Contact | null): Draft {
   };
 }
 
+/** Whether two drafts hold the same text in every field, rows in the same order. */
+export function sameDraft(a: Draft, b: Draft): boolean {
+  const sameRows = (x: Entry[], y: Entry[]) =>
+    x.length === y.length && x.every((row, index) => row.label === y[index]?.label && row.value === y[index]?.value);
+  return (Object.keys(a) as (keyof Draft)[]).every((key) => {
+    const left = a[key];
+    const right = b[key];
+    return Array.isArray(left) && Array.isArray(right) ? sameRows(left, right) : left === right;
+  });
+}
+
 export function parseTags(text: string): string[] {
   return text
     .split(',')
