@@ -72,7 +72,8 @@ function rawSearch(sqlite: Sqlite.Database, term: string): () => unknown {
     const match = sqlite.prepare(
       'select c.* from contacts_fts f join contacts c on c.num = f.rowid where contacts_fts match ? and c.deleted_at is null order by bm25(contacts_fts, 10, 6, 4, 4, 3, 1) limit 50',
     );
-    const quoted = `"${isPhone ? term.replace(/\D/g, '') : term}"`;
+    const digits = term.replace(/\D/g, '');
+    const quoted = isPhone && digits !== term ? `("${digits}" OR "${term}")` : `"${term}"`;
     return () => summaries(match.all(quoted) as Array<{ id: string }>);
   }
   const prefix = sqlite.prepare("select * from contacts where deleted_at is null and sort_key >= ? and sort_key < ? order by sort_key, id limit 50");
