@@ -1,7 +1,7 @@
 import { ClvError } from './clv-errors.ts';
 import { assertFittable, groupHistories } from './customer-groups.ts';
 import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
-import { isInterior, minimize } from './optimize.ts';
+import { FIT_LIMITS, isInterior, minimize } from './optimize.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
 import { digamma, logBeta, logGamma, logHypergeometric2F1 } from './special-functions.ts';
@@ -137,7 +137,7 @@ export function fitBgnbd(histories: readonly PurchaseHistory[]): ModelFit<BgnbdP
   ];
   let evaluations = 0;
   for (const start of starts) {
-    const result = minimize(objective, start.map(Math.log));
+    const result = minimize(objective, start.map(Math.log), FIT_LIMITS);
     evaluations += result.evaluations;
     if (result.converged && isInterior(result.point)) {
       const [r, alpha, a, b] = Array.from(result.point, Math.exp) as [number, number, number, number];
@@ -225,5 +225,6 @@ export function bgnbdModel(params: BgnbdParams): PurchaseModel {
     probabilityAlive: (history) => probabilityAliveFor(params, history),
     conditionalExpectedPurchases: (history, t) =>
       probabilityAliveFor(params, history) * expectedPurchasesFor(r + history.x, alpha + history.T, a, b + history.x, t),
+    expectedPurchasesIfAlive: (history, t) => expectedPurchasesFor(r + history.x, alpha + history.T, a, b + history.x, t),
   };
 }

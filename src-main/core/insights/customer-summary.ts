@@ -24,9 +24,12 @@ export function daysPerUnit(unit: TimeUnit): number {
 }
 
 /**
- * Builds the recency–frequency–monetary summary of every customer whose first
- * purchase falls on or before `calibrationEndDay` (that day included), in
- * first-purchase order of appearance.
+ * Builds the recency–frequency–monetary summary of every customer with a
+ * purchase on or before `calibrationEndDay` (that day included), in the order
+ * each customer first appears in `purchases` (not sorted by date: the input may
+ * be in any order). Every purchase given counts, whatever its amount: leaving
+ * out refunds is the caller's decision (the CLI leaves out negative amounts
+ * and says so).
  */
 export function summarizeCustomers(
   purchases: readonly Purchase[],

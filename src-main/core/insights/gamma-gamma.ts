@@ -1,5 +1,5 @@
 import { ClvError } from './clv-errors.ts';
-import { isInterior, minimize } from './optimize.ts';
+import { FIT_LIMITS, isInterior, minimize } from './optimize.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit } from './purchase-model.ts';
 import { digamma, logGamma } from './special-functions.ts';
@@ -76,7 +76,7 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<Gamm
   ];
   let evaluations = 0;
   for (const start of starts) {
-    const result = minimize(objective, start.map(Math.log));
+    const result = minimize(objective, start.map(Math.log), FIT_LIMITS);
     evaluations += result.evaluations;
     if (result.converged && isInterior(result.point)) {
       const [p, q, gamma] = Array.from(result.point, Math.exp) as [number, number, number];
@@ -97,4 +97,19 @@ export function conditionalExpectedSpend(params: GammaGammaParams, history: Spen
   if (q <= 1) return history.x > 0 ? history.meanRepeatValue : fallback;
   const x = history.x > 0 && history.meanRepeatValue > 0 ? history.x : 0;
   return (p * (gamma + x * history.meanRepeatValue)) / (p * x + q - 1);
+}
+
+/**
+ * The mean value of all repeat purchases, Σ x·z̄ / Σ x: the Gamma-Gamma's
+ * homogeneous limit (everyone shares one mean spend), used when its fit fails,
+ * e.g. on constant prices. 0 when nobody has a repeat purchase of value.
+ */
+export function averageRepeatSpend(histories: readonly SpendHistory[]): number {
+  let total = 0;
+  let purchases = 0;
+  for (const history of spenders(histories)) {
+    total += history.x * history.meanRepeatValue;
+    purchases += history.x;
+  }
+  return purchases > 0 ? total / purchases : 0;
 }

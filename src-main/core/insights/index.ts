@@ -13,14 +13,23 @@ export type { BgnbdParams } from './bgnbd.ts';
 export { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdModel } from './pareto-nbd.ts';
 export type { ParetoNbdParams } from './pareto-nbd.ts';
 export { paretoNbdPurchaseProbability } from './pareto-nbd-probability.ts';
-export { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.ts';
+export { averageRepeatSpend, conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.ts';
 export type { GammaGammaParams, SpendHistory } from './gamma-gamma.ts';
 export {
+  DAYS_PER_YEAR,
+  discountedExpectedPurchases,
   discountedExpectedResidualTransactions,
   discountedLifetimeValue,
+  discountRatePerDays,
   discountRatePerUnit,
-  monthlyLifetimeValue,
 } from './lifetime-value.ts';
-export { MIN_REPEAT_CUSTOMERS_FOR_FIT, measureRetention, retentionLifetimeValue, thinDataReason } from './simple-retention.ts';
+export type { DiscountSchedule } from './lifetime-value.ts';
+export {
+  MIN_REPEAT_CUSTOMERS_FOR_FIT,
+  measureRetention,
+  retentionLifetimeValue,
+  retentionValueOverHorizon,
+  thinDataReason,
+} from './simple-retention.ts';
 export type { SimpleRetention } from './simple-retention.ts';
 export { seededRandom, simulateBgnbdHistories } from './bgnbd-simulation.ts';

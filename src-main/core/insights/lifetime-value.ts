@@ -3,9 +3,45 @@ import { daysPerUnit } from './customer-summary.ts';
 import type { TimeUnit } from './customer-summary.ts';
 import type { PurchaseModel } from './purchase-model.ts';
 
-/** The per-period rate equivalent to an annual discount rate (a year is 52 weeks or 365 days). */
+/** A calendar year in days: the mean Gregorian year, so a year is 365.25/7 ≈ 52.18 weeks, not 52. */
+export const DAYS_PER_YEAR = 365.25;
+
+/** The per-period rate equivalent to an annual discount rate, for periods of `days` days. */
+export function discountRatePerDays(annualRate: number, days: number): number {
+  return Math.pow(1 + annualRate, days / DAYS_PER_YEAR) - 1;
+}
+
+/** The per-unit rate equivalent to an annual discount rate (a unit is a week or a day). */
 export function discountRatePerUnit(annualRate: number, unit: TimeUnit): number {
-  return Math.pow(1 + annualRate, 1 / (unit === 'week' ? 52 : 365)) - 1;
+  return discountRatePerDays(annualRate, daysPerUnit(unit));
+}
+
+/** How to discount a horizon: `periods` periods of `periodLength` model units, each discounted by (1 + d)^m. */
+export type DiscountSchedule = { periods: number; discountRatePerPeriod: number; periodLength: number };
+
+/**
+ * Discounted expected purchases: Σₘ (E[Y(m·L)] − E[Y((m−1)·L)]) / (1 + d)^m for
+ * m = 1 … periods. P(alive) is computed once (or passed in by a caller that
+ * has it) and the increments taken from E[Y | alive]: the same sum at a
+ * fraction of the cost.
+ */
+export function discountedExpectedPurchases(
+  model: PurchaseModel,
+  history: PurchaseHistory,
+  schedule: DiscountSchedule,
+  pAlive = model.probabilityAlive(history),
+): number {
+  const { periods, discountRatePerPeriod, periodLength } = schedule;
+  let previous = 0;
+  let value = 0;
+  let discount = 1;
+  for (let period = 1; period <= periods; period += 1) {
+    const cumulative = model.expectedPurchasesIfAlive(history, period * periodLength);
+    discount /= 1 + discountRatePerPeriod;
+    value += (cumulative - previous) * discount;
+    previous = cumulative;
+  }
+  return pAlive * value;
 }
 
 /**
@@ -17,37 +53,9 @@ export function discountRatePerUnit(annualRate: number, unit: TimeUnit): number 
 export function discountedLifetimeValue(
   model: PurchaseModel,
   history: PurchaseHistory,
-  options: { valuePerPurchase: number; margin: number; periods: number; discountRatePerPeriod: number; periodLength: number },
+  options: DiscountSchedule & { valuePerPurchase: number; margin: number },
 ): number {
-  const { valuePerPurchase, margin, periods, discountRatePerPeriod, periodLength } = options;
-  let previous = 0;
-  let value = 0;
-  let discount = 1;
-  for (let period = 1; period <= periods; period += 1) {
-    const cumulative = model.conditionalExpectedPurchases(history, period * periodLength);
-    discount /= 1 + discountRatePerPeriod;
-    value += (cumulative - previous) * discount;
-    previous = cumulative;
-  }
-  return margin * valuePerPurchase * value;
-}
-
-/**
- * Lifetime value over `months` with a monthly discount rate, the form the
- * purchases screen shows: a month is 365/12 days expressed in the model's unit.
- */
-export function monthlyLifetimeValue(
-  model: PurchaseModel,
-  history: PurchaseHistory,
-  options: { valuePerPurchase: number; margin: number; months: number; monthlyDiscountRate: number; unit: TimeUnit },
-): number {
-  return discountedLifetimeValue(model, history, {
-    valuePerPurchase: options.valuePerPurchase,
-    margin: options.margin,
-    periods: options.months,
-    discountRatePerPeriod: options.monthlyDiscountRate,
-    periodLength: 365 / 12 / daysPerUnit(options.unit),
-  });
+  return options.margin * options.valuePerPurchase * discountedExpectedPurchases(model, history, options);
 }
 
 // Gauss–Legendre nodes and weights on (0, 1), computed once by Newton's method.

@@ -5,6 +5,14 @@ export type MinimizeOptions = {
   /** Stop when every gradient component is below this (default 1e-7). */
   gradientTolerance?: number;
   maxIterations?: number;
+  /** Give up after this many objective calls (default unlimited). */
+  maxEvaluations?: number;
+  /**
+   * Give up as soon as a step would take a coordinate beyond ±box: for
+   * log-parameters that means the fit is running off to a boundary, where
+   * more steps only cost time (default unlimited).
+   */
+  box?: number;
 };
 
 export type MinimizeResult = {
@@ -38,12 +46,22 @@ export function withNumericGradient(value: (point: Float64Array) => number, step
   };
 }
 
+/** Log-parameters beyond ±14 (about 1e-6 to 1e6) mean a fit is running off to a boundary. */
+export const LOG_PARAMETER_BOX = 14;
+
+/**
+ * Options every model fit uses: stop as soon as a step leaves the box, and
+ * after a bounded number of objective calls (a converging fit needs a few
+ * dozen), so data without an interior maximum fail fast instead of grinding.
+ */
+export const FIT_LIMITS = { box: LOG_PARAMETER_BOX, maxEvaluations: 300 } as const;
+
 /**
  * True when every log-parameter stays within e^±14 (about 1e-6 to 1e6). A fit
  * that drifts beyond has no interior maximum (the data cannot identify the
  * model), even if its gradient has flattened out.
  */
-export function isInterior(logParams: Float64Array, limit = 14): boolean {
+export function isInterior(logParams: Float64Array, limit = LOG_PARAMETER_BOX): boolean {
   return logParams.every((value) => Math.abs(value) <= limit);
 }
 
@@ -62,6 +80,8 @@ function maxAbs(values: Float64Array): number {
 export function minimize(objective: Objective, start: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   const tolerance = options.gradientTolerance ?? 1e-7;
   const maxIterations = options.maxIterations ?? 500;
+  const maxEvaluations = options.maxEvaluations ?? Infinity;
+  const box = options.box ?? Infinity;
   const n = start.length;
   const point = Float64Array.from(start);
   const gradient = new Float64Array(n);
@@ -83,7 +103,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
   let freshHessian = true;
   let iterations = 0;
 
-  while (iterations < maxIterations && maxAbs(gradient) > tolerance) {
+  while (iterations < maxIterations && evaluations < maxEvaluations && maxAbs(gradient) > tolerance) {
     iterations += 1;
     let slope = 0;
     for (let row = 0; row < n; row += 1) {
@@ -101,8 +121,10 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
 
     let length = 1;
     let trialValue = Infinity;
-    for (let attempt = 0; attempt < 60; attempt += 1) {
+    for (let attempt = 0; attempt < 60 && evaluations < maxEvaluations; attempt += 1) {
       for (let index = 0; index < n; index += 1) trial[index] = point[index]! + length * direction[index]!;
+      // A step out of the box is not evaluated: out there the objective is flat and often slow to compute.
+      if (maxAbs(trial) > box) break;
       trialValue = objective(trial, trialGradient);
       evaluations += 1;
       if (Number.isFinite(trialValue) && trialValue <= value + 1e-4 * length * slope) break;
@@ -110,7 +132,7 @@ export function minimize(objective: Objective, start: ArrayLike<number>, options
       length *= 0.3;
     }
     if (trialValue === Infinity) {
-      if (freshHessian) break;
+      if (freshHessian || maxAbs(trial) > box) break;
       resetHessian(1 / Math.max(1, maxAbs(gradient)));
       freshHessian = true;
       continue;

@@ -1,7 +1,7 @@
 import { ClvError } from './clv-errors.ts';
 import { assertFittable, groupHistories } from './customer-groups.ts';
 import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
-import { isInterior, minimize, withNumericGradient } from './optimize.ts';
+import { isInterior, LOG_PARAMETER_BOX, minimize, withNumericGradient } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
 import { paretoNbdPurchaseProbability } from './pareto-nbd-probability.ts';
 import { logGamma, logHypergeometricUnitA } from './special-functions.ts';
@@ -92,9 +92,18 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, histories: reado
   return -paretoObjective(data)(toTheta(params)) * data.customers;
 }
 
+// withNumericGradient evaluates the likelihood 2·(4 parameters) + 1 = 9 times per call.
+const LIKELIHOODS_PER_CALL = 9;
+// CDNOW converges in about 21 calls from the first start; 200 leaves ample
+// room. Leaving the box means s and β (or r and α) are running off together
+// towards the homogeneous limit: no interior maximum to find, so stop at once.
+const MAX_CALLS_PER_START = 200;
+
 /**
  * Maximum-likelihood Pareto/NBD fit (BFGS on log-parameters, central-difference
- * gradient). Throws FIT_DID_NOT_CONVERGE when no start reaches a small gradient.
+ * gradient). Throws FIT_DID_NOT_CONVERGE when no start reaches a small gradient
+ * inside the box, giving up early (after a bounded number of likelihood
+ * evaluations) when the parameters run off to a boundary.
  */
 export function fitParetoNbd(histories: readonly PurchaseHistory[]): ModelFit<ParetoNbdParams> {
   assertFittable(histories);
@@ -114,14 +123,21 @@ export function fitParetoNbd(histories: readonly PurchaseHistory[]): ModelFit<Pa
   ];
   let evaluations = 0;
   for (const start of starts) {
-    const result = minimize(objective, start.map(Math.log), { gradientTolerance: 1e-6 });
-    evaluations += result.evaluations * 9;
-    if (result.converged && isInterior(result.point)) {
+    const result = minimize(objective, start.map(Math.log), {
+      gradientTolerance: 1e-6,
+      maxEvaluations: MAX_CALLS_PER_START,
+      box: LOG_PARAMETER_BOX,
+    });
+    evaluations += result.evaluations * LIKELIHOODS_PER_CALL;
+    if (result.converged && isInterior(result.point, LOG_PARAMETER_BOX)) {
       const [r, alpha, s, beta] = Array.from(result.point, Math.exp) as [number, number, number, number];
       return { params: { r, alpha, s, beta }, logLikelihood: -result.value * data.customers, iterations: result.iterations, evaluations };
     }
   }
-  throw new ClvError('FIT_DID_NOT_CONVERGE', 'The Pareto/NBD model did not converge on these data.');
+  throw new ClvError(
+    'FIT_DID_NOT_CONVERGE',
+    `The Pareto/NBD model did not converge on these data (after ${evaluations} likelihood evaluations; the parameters ran off to a boundary, as when every customer has the same dropout rate).`,
+  );
 }
 
 /** [1 − (base/(base + t))^(s−1)] / (s − 1), with its limit ln(1 + t/base) at s = 1. */
@@ -141,15 +157,18 @@ function probabilityAliveFor(params: ParetoNbdParams, { x, tx, T }: PurchaseHist
 /** The fitted Pareto/NBD as a purchase model (expressions of Schmittlein et al. 1987 and Fader & Hardie 2005). */
 export function paretoNbdModel(params: ParetoNbdParams): PurchaseModel {
   const { r, alpha, s, beta } = params;
+  // Alive at T, the customer's rates have the posterior Gamma(r + x, α + T) and Gamma(s, β + T).
+  const expectedIfAlive = (history: PurchaseHistory, t: number): number => {
+    if (!(t > 0)) return 0;
+    const rate = ((r + history.x) * (beta + history.T)) / (alpha + history.T);
+    return rate * dropoutDiscountedGrowth(s, beta + history.T, t);
+  };
   return {
     name: 'pareto',
     expectedPurchases: (t) => (t > 0 ? ((r * beta) / alpha) * dropoutDiscountedGrowth(s, beta, t) : 0),
     purchaseProbability: (n, t) => paretoNbdPurchaseProbability(params, n, t),
     probabilityAlive: (history) => probabilityAliveFor(params, history),
-    conditionalExpectedPurchases: (history, t) => {
-      if (!(t > 0)) return 0;
-      const rate = ((r + history.x) * (beta + history.T)) / (alpha + history.T);
-      return rate * dropoutDiscountedGrowth(s, beta + history.T, t) * probabilityAliveFor(params, history);
-    },
+    conditionalExpectedPurchases: (history, t) => (t > 0 ? expectedIfAlive(history, t) * probabilityAliveFor(params, history) : 0),
+    expectedPurchasesIfAlive: expectedIfAlive,
   };
 }

@@ -11,6 +11,11 @@ export type PurchaseModel = {
   probabilityAlive(history: PurchaseHistory): number;
   /** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t]. */
   conditionalExpectedPurchases(history: PurchaseHistory, t: number): number;
+  /**
+   * E[Y(t) | x, t_x, T, alive at T], so E[Y(t) | x, t_x, T] = P(alive) × this:
+   * a horizon's worth of values then needs P(alive) (costly for the Pareto/NBD) once.
+   */
+  expectedPurchasesIfAlive(history: PurchaseHistory, t: number): number;
 };
 
 /** A maximum-likelihood fit: the parameters and the log-likelihood summed over customers. */

@@ -21,6 +21,8 @@ export type SimpleRetention = {
   retentionRate: number;
   /** Each customer's mean spend per period in which they bought. */
   spendPerActivePeriod: Map<string, number>;
+  /** Each customer's mean spend per purchase (a day's purchases count as one, as in the summaries). */
+  spendPerPurchase: Map<string, number>;
   periodDays: number;
 };
 
@@ -37,8 +39,12 @@ export function measureRetention(
 ): SimpleRetention {
   const { calibrationEndDay, periodDays } = options;
   const periodsByCustomer = new Map<string, Map<number, number>>();
+  const daysByCustomer = new Map<string, Set<number>>();
   for (const purchase of purchases) {
     if (purchase.day > calibrationEndDay) continue;
+    const days = daysByCustomer.get(purchase.customerId) ?? new Set<number>();
+    days.add(purchase.day);
+    daysByCustomer.set(purchase.customerId, days);
     const period = Math.floor((calibrationEndDay - purchase.day) / periodDays);
     let periods = periodsByCustomer.get(purchase.customerId);
     if (!periods) {
@@ -53,6 +59,7 @@ export function measureRetention(
   let active = 0;
   let retained = 0;
   const spendPerActivePeriod = new Map<string, number>();
+  const spendPerPurchase = new Map<string, number>();
   for (const [customerId, periods] of periodsByCustomer) {
     let spend = 0;
     for (const [period, amount] of periods) {
@@ -63,19 +70,45 @@ export function measureRetention(
       if (periods.has(period - 1)) retained += 1;
     }
     spendPerActivePeriod.set(customerId, spend / periods.size);
+    spendPerPurchase.set(customerId, spend / daysByCustomer.get(customerId)!.size);
   }
   if (retained === 0) {
     throw new ClvError('NO_REPEAT_PURCHASES', 'No customer bought again in a following period, so retention cannot be measured.');
   }
-  return { model: 'simple', reason: options.reason, retentionRate: retained / active, spendPerActivePeriod, periodDays };
+  return { model: 'simple', reason: options.reason, retentionRate: retained / active, spendPerActivePeriod, spendPerPurchase, periodDays };
 }
 
 /**
- * The simple retention value of a customer: margin × value per period × r/(1 + d − r),
- * the discounted sum of r^k·(value per period)/(1 + d)^k over k = 1, 2, … (future
- * periods only, d the discount rate per period).
+ * The simple retention value of a customer as a perpetuity: margin × value per
+ * period × r/(1 + d − r), the discounted sum of r^k·(value per period)/(1 + d)^k
+ * over k = 1, 2, … (future periods only, d the discount rate per period). It is
+ * infinite when r ≥ 1 + d, so a report uses `retentionValueOverHorizon`.
  */
 export function retentionLifetimeValue(options: { retentionRate: number; valuePerPeriod: number; margin: number; discountRatePerPeriod: number }): number {
   const { retentionRate, valuePerPeriod, margin, discountRatePerPeriod } = options;
   return (margin * valuePerPeriod * retentionRate) / (1 + discountRatePerPeriod - retentionRate);
+}
+
+/**
+ * The same sum cut off at a horizon of `periods` periods (a fraction allowed:
+ * the last, partial period counts in proportion), so it is finite for every r
+ * and compares with the fitted models' value over the same horizon:
+ * margin × value per period × Σₖ r^k/(1 + d)^k.
+ */
+export function retentionValueOverHorizon(options: {
+  retentionRate: number;
+  valuePerPeriod: number;
+  margin: number;
+  discountRatePerPeriod: number;
+  periods: number;
+}): number {
+  const { retentionRate, valuePerPeriod, margin, discountRatePerPeriod, periods } = options;
+  const kept = retentionRate / (1 + discountRatePerPeriod);
+  let factor = 1;
+  let sum = 0;
+  for (let period = 1; period < periods + 1; period += 1) {
+    factor *= kept;
+    sum += factor * Math.min(1, periods - (period - 1));
+  }
+  return margin * valuePerPeriod * sum;
 }

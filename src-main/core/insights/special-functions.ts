@@ -72,19 +72,30 @@ export function logHypergeometric2F1(a: number, b: number, c: number, z: number)
   return logScale + Math.log(sum + (term * z) / (1 - z));
 }
 
+// z near 1 (β ≫ α + T, where a Pareto/NBD fit runs off to its homogeneous
+// limit) makes this series very long; past this many terms the bounded tail is
+// added instead, so one term costs tens of microseconds, not tens of milliseconds.
+const MAX_UNIT_A_TERMS = 10_000;
+
 /**
  * ln Σₙ Πₖ<ₙ (e + k)/(c + k) · zⁿ, that is ln ₂F₁(1, e; c; z), for 0 < e < c and
  * 0 ≤ z < 1. Every ratio is below z, so the terms fall at least geometrically:
  * this is the form the Pareto/NBD likelihood reaches after Euler's transformation.
+ * The remainder after a term is at most term·z/(1 − z), and, when c − e > 1, at
+ * most term·(e + n + 1)/(c − e − 1) (Gauss's sum at z = 1 of the shifted series),
+ * which stays small when z is within a hair of 1.
  */
 export function logHypergeometricUnitA(e: number, c: number, z: number): number {
   if (z <= 0) return 0;
   let term = 1;
   let sum = 1;
-  const tailFactor = z / (1 - z);
-  for (let n = 0; n < MAX_SERIES_TERMS; n += 1) {
+  const geometricTail = z / (1 - z);
+  const gap = c - e - 1;
+  let tailFactor = geometricTail;
+  for (let n = 0; n < MAX_UNIT_A_TERMS; n += 1) {
     term *= ((e + n) / (c + n)) * z;
     sum += term;
+    tailFactor = gap > 0 ? Math.min(geometricTail, (e + n + 1) / gap) : geometricTail;
     if (term * tailFactor <= SERIES_EPSILON * sum) return Math.log(sum);
   }
   return Math.log(sum + term * tailFactor);
