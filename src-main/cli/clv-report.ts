@@ -1,12 +1,28 @@
+/** How the value of one future purchase was estimated. */
+export type SpendReport = {
+  /**
+   * gamma-gamma: the fitted model; average: the mean of all repeat purchases,
+   * when Gamma-Gamma cannot be fitted; customer-average: each customer's own
+   * mean purchase (the simple model).
+   */
+  model: 'gamma-gamma' | 'average' | 'customer-average';
+  /** Why the fitted spend model was not used. */
+  reason?: string;
+  params: object | null;
+  logLikelihood: number | null;
+};
+
 /** What `ambassador clv --json` prints. */
 export type ClvReport = {
   model: 'bgnbd' | 'pareto' | 'simple';
   /** Why the simple model was used instead of a fitted one. */
   reason?: string;
+  /** How the simple model's value is computed over the horizon. */
+  note?: string;
   unit: 'week' | 'day';
   params: object;
   logLikelihood: number | null;
-  spend: { params: object | null; logLikelihood: number | null };
+  spend: SpendReport;
   customers: {
     id: string;
     x: number;
@@ -14,7 +30,9 @@ export type ClvReport = {
     T: number;
     pAlive: number | null;
     expectedPurchases: number | null;
+    /** Expected value of one future purchase. */
     expectedSpend: number;
+    /** Margin × discounted value of the purchases expected over the horizon. */
     clv: number;
   }[];
 };
@@ -30,17 +48,21 @@ function cell(value: number | null, digits: number): string {
   return value === null ? '–' : value.toFixed(digits);
 }
 
+function spendLine(spend: SpendReport): string {
+  if (spend.model === 'gamma-gamma') return `Spend (Gamma-Gamma): ${formatParams(spend.params)}; log-likelihood ${cell(spend.logLikelihood, 2)}`;
+  const what = spend.model === 'average' ? 'the average repeat purchase for everyone' : "each customer's own average purchase";
+  return `Spend: ${what}${spend.reason ? `, because ${spend.reason}` : ''}.`;
+}
+
 /** The report as text: the model and its fit first, then one aligned row per customer. */
 export function formatClvReport(report: ClvReport): string {
   const names: Record<ClvReport['model'], string> = { bgnbd: 'BG/NBD', pareto: 'Pareto/NBD', simple: 'simple retention' };
   const lines = [`Model: ${names[report.model]} (time unit: ${report.unit})`];
   if (report.reason) lines.push(`Why: ${report.reason}.`);
   lines.push(`Parameters: ${formatParams(report.params)}`);
+  if (report.note) lines.push(`Value: ${report.note}.`);
   if (report.logLikelihood !== null) lines.push(`Log-likelihood: ${report.logLikelihood.toFixed(2)}`);
-  if (report.spend.params !== null) {
-    lines.push(`Spend (Gamma-Gamma): ${formatParams(report.spend.params)}; log-likelihood ${cell(report.spend.logLikelihood, 2)}`);
-  }
-  lines.push('');
+  lines.push(spendLine(report.spend), '');
   const header = ['customer', 'x', 't_x', 'T', 'P(alive)', 'expected purchases', 'expected spend', 'CLV'];
   const rows = report.customers.map((customer) => [
     customer.id,
@@ -52,8 +74,13 @@ export function formatClvReport(report: ClvReport): string {
     customer.expectedSpend.toFixed(2),
     customer.clv.toFixed(2),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  // Loops, not Math.max(...column) or push(...rows): spreading 100,000+ rows overflows the call stack.
+  const widths = header.map((title) => title.length);
+  for (const row of rows) {
+    row.forEach((text, column) => (widths[column] = Math.max(widths[column]!, text.length)));
+  }
   const align = (row: string[]) => row.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
-  lines.push(align(header), ...rows.map(align));
+  lines.push(align(header));
+  for (const row of rows) lines.push(align(row));
   return `${lines.join('\n')}\n`;
 }

@@ -1,130 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
+  averageRepeatSpend,
   bgnbdModel,
   ClvError,
   conditionalExpectedSpend,
-  discountedLifetimeValue,
+  daysPerUnit,
+  discountRatePerDays,
   discountRatePerUnit,
   fitBgnbd,
   fitGammaGamma,
   fitParetoNbd,
   measureRetention,
   paretoNbdModel,
-  retentionLifetimeValue,
+  retentionValueOverHorizon,
+  scoreCustomers,
   summarizeCustomers,
   thinDataReason,
 } from '../core/insights/index.ts';
-import type { CustomerSummary, ModelFit, Purchase, PurchaseModel, TimeUnit } from '../core/insights/index.ts';
-import { DELIMITERS, formatDay, parseDay, parseTransactions, TransactionsFileError } from './transactions-file.ts';
-import type { Delimiter } from './transactions-file.ts';
+import type { CustomerSummary, ModelFit, Purchase, PurchaseModel } from '../core/insights/index.ts';
+import { CLV_HELP, OptionError, readClvOptions } from './clv-options.ts';
+import type { ClvOptions } from './clv-options.ts';
 import { formatClvReport } from './clv-report.ts';
-import type { ClvReport } from './clv-report.ts';
+import type { ClvReport, SpendReport } from './clv-report.ts';
+import { formatDay, parseTransactions, TransactionsFileError } from './transactions-file.ts';
 
 export type CommandIo = { stdout: (text: string) => void; stderr: (text: string) => void };
 
-const HELP = `Usage: ambassador clv <transactions file> [options]
-
-Fits a customer lifetime value model to a file of purchases (one per line:
-customer, date, amount) and prints each customer's value.
-
-Options:
-  --customer-col C      customer column: a 1-based number or a header name
-  --date-col C          date column (dates as YYYY-MM-DD or YYYYMMDD)
-  --amount-col C        amount column
-  --no-header           the first line is a purchase, not column names
-  --delimiter D         auto (default), ",", ";", tab or whitespace
-  --until YYYY-MM-DD    end of the calibration period (default: the last purchase)
-  --unit week|day       time unit of the model (default week)
-  --model bgnbd|pareto  purchase model (default bgnbd)
-  --horizon N           units ahead for expected purchases and value (default 52 weeks or 365 days)
-  --annual-discount R   yearly discount rate (default 0.10)
-  --margin M            profit margin on spend (default 1)
-  --json                print one JSON object instead of tables
-  --help                show this help
-
-With fewer than 30 repeat customers it uses a simple retention model instead
-and says why.`;
-
-/** A bad option, printed as one sentence; the command exits 2. */
-class OptionError extends Error {}
-
 /** The simple model measures retention per quarter. */
 const RETENTION_PERIOD_DAYS = 91;
-
-function parseNumber(option: string, text: string | undefined, fallback: number, valid: (value: number) => boolean, what: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || !valid(value)) throw new OptionError(`${option} needs ${what}, not “${text}”.`);
-  return value;
-}
-
-function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'customer-col': { type: 'string' },
-        'date-col': { type: 'string' },
-        'amount-col': { type: 'string' },
-        'no-header': { type: 'boolean', default: false },
-        delimiter: { type: 'string', default: 'auto' },
-        until: { type: 'string' },
-        unit: { type: 'string', default: 'week' },
-        model: { type: 'string', default: 'bgnbd' },
-        horizon: { type: 'string' },
-        'annual-discount': { type: 'string' },
-        margin: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    const message = (error as Error).message;
-    const unknown = /Unknown option '([^']+)'/.exec(message);
-    if (unknown) throw new OptionError(`Unknown option “${unknown[1]}”; run ambassador clv --help to see the options.`);
-    throw new OptionError(`${message.split('\n')[0]!.replace(/\.?$/, '')}; run ambassador clv --help to see the options.`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true as const };
-  if (positionals.length !== 1) {
-    throw new OptionError(positionals.length === 0 ? 'Name the transactions file: ambassador clv <file> [options].' : `Give one transactions file, not ${positionals.length}.`);
-  }
-  const unit = values.unit;
-  if (unit !== 'week' && unit !== 'day') throw new OptionError(`--unit must be week or day, not “${unit}”.`);
-  const model = values.model;
-  if (model !== 'bgnbd' && model !== 'pareto') throw new OptionError(`--model must be bgnbd or pareto, not “${model}”.`);
-  const delimiter = values.delimiter as Delimiter;
-  if (!DELIMITERS.includes(delimiter)) throw new OptionError(`--delimiter must be auto, ",", ";", tab or whitespace, not “${values.delimiter}”.`);
-  let until: number | undefined;
-  if (values.until !== undefined) {
-    until = parseDay(values.until);
-    if (until === undefined || values.until.trim().length !== 10) throw new OptionError(`--until needs a date as YYYY-MM-DD, not “${values.until}”.`);
-  }
-  return {
-    help: false as const,
-    file: positionals[0]!,
-    layout: {
-      customerColumn: values['customer-col'],
-      dateColumn: values['date-col'],
-      amountColumn: values['amount-col'],
-      hasHeader: !values['no-header'],
-      delimiter,
-    },
-    until,
-    unit: unit as TimeUnit,
-    model: model as 'bgnbd' | 'pareto',
-    horizon: parseNumber('--horizon', values.horizon, unit === 'week' ? 52 : 365, (v) => Number.isInteger(v) && v > 0, 'a whole number of units above 0'),
-    annualDiscount: parseNumber('--annual-discount', values['annual-discount'], 0.1, (v) => v >= 0 && v < 10, 'a rate such as 0.10'),
-    margin: parseNumber('--margin', values.margin, 1, (v) => v >= 0, 'a margin such as 0.3'),
-    json: values.json,
-  };
-}
-
-type Options = Exclude<ReturnType<typeof readOptions>, { help: true }>;
 
 function readFile(file: string): string {
   try {
@@ -136,7 +39,7 @@ function readFile(file: string): string {
   }
 }
 
-function fitPurchaseModel(options: Options, summaries: CustomerSummary[]): { model: PurchaseModel; fit: ModelFit<object> } {
+function fitPurchaseModel(options: ClvOptions, summaries: CustomerSummary[]): { model: PurchaseModel; fit: ModelFit<object> } {
   if (options.model === 'pareto') {
     const fit = fitParetoNbd(summaries);
     return { model: paretoNbdModel(fit.params), fit };
@@ -145,94 +48,129 @@ function fitPurchaseModel(options: Options, summaries: CustomerSummary[]): { mod
   return { model: bgnbdModel(fit.params), fit };
 }
 
-function modelReport(options: Options, summaries: CustomerSummary[]): ClvReport {
-  const { model, fit } = fitPurchaseModel(options, summaries);
-  const spend = fitGammaGamma(summaries);
-  const perUnit = discountRatePerUnit(options.annualDiscount, options.unit);
-  let meanSpend = 0;
-  let spenders = 0;
-  for (const summary of summaries) {
-    if (summary.x > 0) {
-      meanSpend += summary.meanRepeatValue;
-      spenders += 1;
-    }
+/** Gamma-Gamma when it can be fitted; otherwise its homogeneous limit, the average repeat purchase, with the reason. */
+function spendModel(summaries: CustomerSummary[]): { report: SpendReport; expectedSpend: (summary: CustomerSummary) => number } {
+  const average = averageRepeatSpend(summaries);
+  try {
+    const fit = fitGammaGamma(summaries);
+    return {
+      report: { model: 'gamma-gamma', params: fit.params, logLikelihood: fit.logLikelihood },
+      expectedSpend: (summary) => conditionalExpectedSpend(fit.params, summary, average),
+    };
+  } catch (error) {
+    if (!(error instanceof ClvError)) throw error;
+    const why = error.message.replace(/\.$/, '').replace(/^The /, 'the ');
+    const reason = `${why} (spend varies no more between customers than within them, e.g. constant prices)`;
+    return { report: { model: 'average', reason, params: null, logLikelihood: null }, expectedSpend: () => average };
   }
-  meanSpend /= Math.max(spenders, 1);
+}
+
+function modelReport(options: ClvOptions, summaries: CustomerSummary[]): ClvReport {
+  const { model, fit } = fitPurchaseModel(options, summaries);
+  const spend = spendModel(summaries);
+  const schedule = { periods: options.horizon, discountRatePerPeriod: discountRatePerUnit(options.annualDiscount, options.unit), periodLength: 1 };
+  const scores = scoreCustomers(model, summaries, options.horizon, schedule);
   return {
     model: options.model,
     unit: options.unit,
     params: fit.params,
     logLikelihood: fit.logLikelihood,
-    spend: { params: spend.params, logLikelihood: spend.logLikelihood },
-    customers: summaries.map((summary) => {
-      const expectedSpend = conditionalExpectedSpend(spend.params, summary, meanSpend);
+    spend: spend.report,
+    customers: summaries.map((summary, index) => {
+      const expectedSpend = spend.expectedSpend(summary);
       return {
         id: summary.customerId,
         x: summary.x,
         tx: summary.tx,
         T: summary.T,
-        pAlive: model.probabilityAlive(summary),
-        expectedPurchases: model.conditionalExpectedPurchases(summary, options.horizon),
+        pAlive: scores.pAlive[index]!,
+        expectedPurchases: scores.expectedPurchases[index]!,
         expectedSpend,
-        clv: discountedLifetimeValue(model, summary, {
-          valuePerPurchase: expectedSpend,
-          margin: options.margin,
-          periods: options.horizon,
-          discountRatePerPeriod: perUnit,
-          periodLength: 1,
-        }),
+        clv: options.margin * expectedSpend * scores.discountedPurchases![index]!,
       };
     }),
   };
 }
 
-function simpleReport(options: Options, summaries: CustomerSummary[], reason: string, purchases: Purchase[], until: number): ClvReport {
+function simpleReport(options: ClvOptions, summaries: CustomerSummary[], reason: string, purchases: Purchase[], until: number): ClvReport {
   const retention = measureRetention(purchases, { calibrationEndDay: until, periodDays: RETENTION_PERIOD_DAYS, reason });
-  const perPeriod = Math.pow(1 + options.annualDiscount, RETENTION_PERIOD_DAYS / 365) - 1;
+  const discountRatePerPeriod = discountRatePerDays(options.annualDiscount, RETENTION_PERIOD_DAYS);
+  const periods = (options.horizon * daysPerUnit(options.unit)) / RETENTION_PERIOD_DAYS;
+  const horizon = `${options.horizon}-${options.unit}`;
   return {
     model: 'simple',
     reason,
+    note:
+      `margin × spend per active quarter × Σ r^k/(1 + d)^k over the ${Number(periods.toFixed(2))} quarters of the ${horizon} horizon ` +
+      '(the horizon-limited form of r/(1 + d − r), so it compares with the fitted models)',
     unit: options.unit,
     params: { retentionRate: retention.retentionRate, periodDays: RETENTION_PERIOD_DAYS },
     logLikelihood: null,
-    spend: { params: null, logLikelihood: null },
-    customers: summaries.map((summary) => {
-      const valuePerPeriod = retention.spendPerActivePeriod.get(summary.customerId) ?? 0;
-      return {
-        id: summary.customerId,
-        x: summary.x,
-        tx: summary.tx,
-        T: summary.T,
-        pAlive: null,
-        expectedPurchases: null,
-        expectedSpend: valuePerPeriod,
-        clv: retentionLifetimeValue({ retentionRate: retention.retentionRate, valuePerPeriod, margin: options.margin, discountRatePerPeriod: perPeriod }),
-      };
-    }),
+    spend: { model: 'customer-average', params: null, logLikelihood: null },
+    customers: summaries.map((summary) => ({
+      id: summary.customerId,
+      x: summary.x,
+      tx: summary.tx,
+      T: summary.T,
+      pAlive: null,
+      expectedPurchases: null,
+      expectedSpend: retention.spendPerPurchase.get(summary.customerId) ?? 0,
+      clv: retentionValueOverHorizon({
+        retentionRate: retention.retentionRate,
+        valuePerPeriod: retention.spendPerActivePeriod.get(summary.customerId) ?? 0,
+        margin: options.margin,
+        discountRatePerPeriod,
+        periods,
+      }),
+    })),
   };
+}
+
+/** The fitted model's report, or the simple model's when the data are thin or the fit does not converge. */
+function buildReport(options: ClvOptions, summaries: CustomerSummary[], purchases: Purchase[], until: number): ClvReport {
+  const thin = thinDataReason(summaries);
+  if (thin !== undefined) return simpleReport(options, summaries, thin, purchases, until);
+  try {
+    return modelReport(options, summaries);
+  } catch (error) {
+    if (!(error instanceof ClvError) || error.code !== 'FIT_DID_NOT_CONVERGE') throw error;
+    return simpleReport(options, summaries, error.message.replace(/\.$/, '').replace(/^The /, 'the '), purchases, until);
+  }
+}
+
+function skippedSentence(lines: readonly number[]): string {
+  const shown = lines.slice(0, 10).join(', ');
+  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
+  const rows = lines.length === 1 ? '1 row' : `${lines.length} rows`;
+  return `Skipped ${rows} with a negative amount (refunds): line${lines.length === 1 ? '' : 's'} ${shown}${more}.`;
+}
+
+function lastDay(purchases: readonly Purchase[]): number {
+  // A loop, not Math.max(...days): spreading 100,000+ values overflows the call stack.
+  let last = -Infinity;
+  for (const purchase of purchases) last = Math.max(last, purchase.day);
+  return last;
 }
 
 /**
  * `ambassador clv <file> [options]`: reads purchases, fits BG/NBD or Pareto/NBD
- * with Gamma-Gamma spend (or the simple retention model on thin data) and
- * prints each customer's value. Returns 0, 2 for a bad file or option, 1 when
- * the model cannot be fitted.
+ * with Gamma-Gamma spend (or the simple retention model on thin data or when
+ * the fit does not converge) and prints each customer's value. Returns 0, or 2
+ * with one sentence for a bad file or option or data no model can value.
  */
 export async function runClvCommand(args: string[], io: CommandIo): Promise<number> {
-  let options: Options;
   try {
-    const read = readOptions(args);
-    if (read.help) {
-      io.stdout(`${HELP}\n`);
+    const options = readClvOptions(args);
+    if (options.help) {
+      io.stdout(`${CLV_HELP}\n`);
       return 0;
     }
-    options = read;
-    const purchases = parseTransactions(readFile(options.file), options.layout);
-    const until = options.until ?? Math.max(...purchases.map((purchase) => purchase.day));
+    const { purchases, skipped } = parseTransactions(readFile(options.file), options.layout);
+    if (skipped.length > 0) io.stderr(`${skippedSentence(skipped.map((row) => row.line))}\n`);
+    const until = options.until ?? lastDay(purchases);
     const summaries = summarizeCustomers(purchases, { calibrationEndDay: until, unit: options.unit });
     if (summaries.length === 0) throw new TransactionsFileError(`No customer bought anything on or before ${formatDay(until)}, the end of the calibration period.`);
-    const reason = thinDataReason(summaries);
-    const report = reason === undefined ? modelReport(options, summaries) : simpleReport(options, summaries, reason, purchases, until);
+    const report = buildReport(options, summaries, purchases, until);
     io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatClvReport(report));
     return 0;
   } catch (error) {
@@ -242,7 +180,7 @@ export async function runClvCommand(args: string[], io: CommandIo): Promise<numb
     }
     if (error instanceof ClvError) {
       io.stderr(`Customer lifetime value cannot be computed: ${error.message}\n`);
-      return error.code === 'FIT_DID_NOT_CONVERGE' ? 1 : 2;
+      return 2;
     }
     throw error;
   }

@@ -103,8 +103,20 @@ function resolveColumn(
   return index;
 }
 
-/** Reads purchases (customer, day, amount) from the text of a delimited file; throws TransactionsFileError. */
-export function parseTransactions(text: string, layout: TransactionsLayout): Purchase[] {
+/** A row left out because its amount is negative (a refund), with its 1-based line number. */
+export type SkippedRow = Purchase & { line: number };
+
+/** The purchases of a file, and the rows that are not purchases. */
+export type Transactions = { purchases: Purchase[]; skipped: SkippedRow[] };
+
+/**
+ * Reads purchases (customer, day, amount) from the text of a delimited file;
+ * throws TransactionsFileError. Rows with a negative amount (refunds) are not
+ * purchases: they are left out and returned apart, for the caller to report. A
+ * $0 order is still a visit that bought something (a free item, a voucher), and
+ * the published CDNOW analyses count CDNOW's eight $0 orders as purchases.
+ */
+export function parseTransactions(text: string, layout: TransactionsLayout): Transactions {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const firstLine = lines.findIndex((line) => line.trim() !== '');
   if (firstLine < 0) throw new TransactionsFileError('The file is empty: it has no transactions.');
@@ -119,6 +131,7 @@ export function parseTransactions(text: string, layout: TransactionsLayout): Pur
   }
 
   const purchases: Purchase[] = [];
+  const skipped: SkippedRow[] = [];
   for (let index = firstLine + (header ? 1 : 0); index < lines.length; index += 1) {
     const line = lines[index]!;
     if (line.trim() === '') continue;
@@ -133,8 +146,11 @@ export function parseTransactions(text: string, layout: TransactionsLayout): Pur
     const value = fields[amount]!;
     const parsed = value === '' ? NaN : Number(value);
     if (!Number.isFinite(parsed)) throw new TransactionsFileError(`Line ${row}: the amount “${value}” is not a number.`);
-    purchases.push({ customerId, day, amount: parsed });
+    if (parsed < 0) skipped.push({ customerId, day, amount: parsed, line: row });
+    else purchases.push({ customerId, day, amount: parsed });
   }
-  if (purchases.length === 0) throw new TransactionsFileError('The file has a header but no transactions.');
-  return purchases;
+  if (purchases.length === 0) {
+    throw new TransactionsFileError(skipped.length > 0 ? 'The file has no purchases: every amount is negative (refunds).' : 'The file has a header but no transactions.');
+  }
+  return { purchases, skipped };
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runClvCommand } from '../../src-main/cli/clv.command.ts';
+import { bgnbdModel, seededRandom } from '../../src-main/core/insights/index.ts';
+import type { BgnbdParams } from '../../src-main/core/insights/index.ts';
 
 const cdnow = 'test/fixtures/cdnow/CDNOW_sample.txt';
 const cdnowArgs = [cdnow, '--no-header', '--customer-col', '2', '--date-col', '3', '--amount-col', '5', '--until', '1997-09-30'];
@@ -26,14 +28,16 @@ type Report = {
   unit: string;
   params: Record<string, number>;
   logLikelihood: number;
-  spend: { params: Record<string, number>; logLikelihood: number };
+  spend: { model: string; reason?: string; params: Record<string, number>; logLikelihood: number };
   customers: { id: string; x: number; tx: number; T: number; pAlive: number; expectedPurchases: number; expectedSpend: number; clv: number }[];
   reason?: string;
+  note?: string;
 };
 
 describe('ambassador clv on the raw CDNOW file', () => {
   it('prints the fitted BG/NBD and Gamma-Gamma and one row per customer as JSON', async () => {
     const { code, stdout, stderr } = await run([...cdnowArgs, '--json']);
+    // CDNOW has no refunds; its eight $0 orders are purchases, as in the published analyses.
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
@@ -43,6 +47,7 @@ describe('ambassador clv on the raw CDNOW file', () => {
     expect(report.params.r).toBeCloseTo(0.243, 2);
     expect(report.params.alpha).toBeCloseTo(4.414, 1);
     expect(report.logLikelihood).toBeCloseTo(-9582.4, 0);
+    expect(report.spend.model).toBe('gamma-gamma');
     expect(report.spend.params.p).toBeCloseTo(6.25, 1);
     expect(report.customers).toHaveLength(2357);
     const first = report.customers[0]!;
@@ -53,8 +58,16 @@ describe('ambassador clv on the raw CDNOW file', () => {
     for (const customer of report.customers) {
       for (const value of [customer.pAlive, customer.expectedPurchases, customer.expectedSpend, customer.clv]) expect(Number.isFinite(value)).toBe(true);
     }
-    // With no discount and margin 1, value cannot exceed spend × expected purchases.
-    expect(first.clv).toBeLessThan(first.expectedSpend * first.expectedPurchases);
+    // By hand: margin 1 × E[spend] × Σ_{w=1..52} ΔE[Y(w)]/(1 + d)^w, with d the weekly rate of 10% a year (a year is 365.25/7 weeks).
+    const model = bgnbdModel(report.params as BgnbdParams);
+    const weekly = Math.pow(1.1, 7 / 365.25) - 1;
+    let discounted = 0;
+    for (let week = 1; week <= 52; week += 1) {
+      const increment = model.conditionalExpectedPurchases(first, week) - model.conditionalExpectedPurchases(first, week - 1);
+      discounted += increment / Math.pow(1 + weekly, week);
+    }
+    expect(first.clv).toBeCloseTo(first.expectedSpend * discounted, 8);
+    expect(first.expectedPurchases).toBeCloseTo(model.conditionalExpectedPurchases(first, 52), 10);
   });
 
   it('fits the Pareto/NBD in days on request, finding the delimiter by itself', async () => {
@@ -79,6 +92,7 @@ describe('ambassador clv on the raw CDNOW file', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: ambassador clv <transactions file>/);
+    for (const field of ['pAlive', 'expectedPurchases', 'expectedSpend', 'clv']) expect(stdout).toMatch(new RegExp(`\\n  ${field} `));
   });
 });
 
@@ -138,6 +152,11 @@ describe('bad input: one sentence and exit 2', () => {
     ['a bad --model', () => [good(), '--model', 'rfm'], /--model must be bgnbd or pareto/],
     ['a bad --until', () => [good(), '--until', '30/09/1997'], /--until needs a date/],
     ['a bad --horizon', () => [good(), '--horizon', '2.5'], /--horizon needs/],
+    ['a negative --horizon', () => [good(), '--horizon', '-5'], /^--horizon needs a whole number above 0, not “-5”\.\n$/],
+    ['a hexadecimal --horizon', () => [good(), '--horizon', '0x10'], /--horizon needs a whole number above 0, not “0x10”/],
+    ['a margin in percent', () => [good(), '--margin', '30'], /^--margin is a fraction of spend: for 30% write 0\.3\.\n$/],
+    ['a negative --margin', () => [good(), '--margin', '-0.3'], /--margin needs a fraction of spend/],
+    ['only refunds', () => [tempFile('refunds.csv', 'customer,date,amount\na,2024-01-03,-10\nb,2024-01-04,-2\n')], /every amount is negative \(refunds\)/],
     ['a bad --delimiter', () => [good(), '--delimiter', '|'], /--delimiter must be/],
     ['no file', () => [], /Name the transactions file/],
     ['one customer', () => [good()], /at least 2 customers/],
@@ -151,4 +170,99 @@ describe('bad input: one sentence and exit 2', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
     });
   }
+});
+
+/** Purchases as CSV lines, from a seeded simulation: each customer buys at their own rate until they leave. */
+function simulatedRows(customers: number, options: { seed: number; amount: (customer: number) => string; sharedDropout?: number }): string[] {
+  const random = seededRandom(options.seed);
+  const exponential = () => -Math.log(1 - random());
+  const start = Date.UTC(2022, 0, 1) / 86_400_000;
+  const rows: string[] = [];
+  for (let customer = 0; customer < customers; customer += 1) {
+    const rate = (exponential() + exponential()) / 70;
+    const first = start + Math.floor(84 * random());
+    const leaves = first + exponential() / (options.sharedDropout ?? 0.001 + 0.01 * random());
+    for (let day = first; day <= Math.min(leaves, start + 448); day += Math.max(1, Math.round(exponential() / rate))) {
+      rows.push(`c${customer},${new Date(day * 86_400_000).toISOString().slice(0, 10)},${options.amount(customer)}`);
+    }
+  }
+  return rows;
+}
+
+describe('files as shops write them', () => {
+  const plain = ['customer,date,amount', 'Smith A,2023-06-03,10', 'Smith A,2023-10-10,12', 'Jones B,2023-09-20,7', 'Jones B,2024-01-10,3', 'Lee C,2024-03-01,4'];
+
+  it('reads a BOM, CRLF line ends, quoted names with commas and rows in any order like the plain file', async () => {
+    const expected = JSON.parse((await run([tempFile('plain.csv', plain.join('\n')), '--json'])).stdout) as Report;
+    const quoted = plain.map((row, index) => (index === 0 ? row : row.replace(/^(\w+) (\w)/, '"$1, $2"')));
+    const shuffled = [quoted[0]!, quoted[5]!, quoted[3]!, quoted[1]!, quoted[4]!, quoted[2]!];
+    const { code, stdout } = await run([tempFile('excel.csv', `\uFEFF${shuffled.join('\r\n')}\r\n`), '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.customers.map((customer) => customer.id).sort()).toEqual(['Jones, B', 'Lee, C', 'Smith, A']);
+    const byId = new Map(report.customers.map((customer) => [customer.id.replace(', ', ' '), customer]));
+    for (const customer of expected.customers) expect(byId.get(customer.id)).toEqual({ ...customer, id: byId.get(customer.id)!.id });
+  });
+
+  it('skips refunds, saying which lines on one stderr line, and counts a $0 order as a purchase', async () => {
+    const file = tempFile('refunds.csv', ['customer,date,amount', 'a,2023-01-05,10', 'a,2023-04-10,-10', 'a,2023-07-10,0', 'b,2023-01-06,20', 'b,2023-03-01,20', 'b,2023-04-11,20', 'c,2023-05-01,5'].join('\n'));
+    const { code, stdout, stderr } = await run([file, '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('Skipped 1 row with a negative amount (refunds): line 3.\n');
+    expect((JSON.parse(stdout) as Report).customers.find((customer) => customer.id === 'a')!.x).toBe(1);
+  });
+
+  it('accepts --until as YYYYMMDD, like the dates in the file', async () => {
+    const file = tempFile('sales.csv', plain.join('\n'));
+    const dashed = await run([file, '--until', '2024-01-31', '--json']);
+    const compact = await run([file, '--until', '20240131', '--json']);
+    expect(compact.code).toBe(0);
+    expect(compact.stdout).toBe(dashed.stdout);
+  });
+
+  it('handles 200,000 rows (no spread of a whole column into Math.max)', async () => {
+    const rows = simulatedRows(40_000, { seed: 3, amount: (customer) => String(5 + (customer % 40)) }).slice(0, 200_000);
+    expect(rows).toHaveLength(200_000);
+    const file = tempFile('big.csv', ['customer,date,amount', ...rows].join('\n'));
+    const text = await run([file]);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Model: BG\/NBD/);
+    expect(text.stdout.split('\n').length).toBeGreaterThan(30_000);
+  });
+});
+
+describe('falling back instead of failing', () => {
+  it('uses the average repeat spend when every purchase costs the same, and says so', async () => {
+    const file = tempFile('constant.csv', ['customer,date,amount', ...simulatedRows(400, { seed: 5, amount: () => '10' })].join('\n'));
+    const { code, stdout } = await run([file, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.model).toBe('bgnbd');
+    expect(report.spend).toMatchObject({ model: 'average', params: null, logLikelihood: null });
+    expect(report.spend.reason).toMatch(/Gamma-Gamma spend model did not converge/);
+    for (const customer of report.customers) expect(customer.expectedSpend).toBe(10);
+    expect((await run([file])).stdout).toMatch(/\nSpend: the average repeat purchase for everyone, because /);
+  });
+
+  it('uses the simple model with the reason when the Pareto/NBD does not converge', async () => {
+    const rows = simulatedRows(500, { seed: 3, amount: (customer) => String(5 + (customer % 40)), sharedDropout: 0.003 });
+    const { code, stdout } = await run([tempFile('shared-dropout.csv', ['customer,date,amount', ...rows].join('\n')), '--model', 'pareto', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.model).toBe('simple');
+    expect(report.reason).toMatch(/^the Pareto\/NBD model did not converge/);
+    for (const customer of report.customers) expect(Number.isFinite(customer.clv)).toBe(true);
+  });
+
+  it('keeps the simple model finite at full retention with no discount: value over the horizon, spend per purchase', async () => {
+    const rows = ['customer,date,amount', 'a,2023-01-05,10', 'a,2023-04-10,10', 'a,2023-07-10,10', 'a,2023-10-10,10', 'b,2023-01-06,20', 'b,2023-04-11,20', 'b,2023-07-11,20', 'b,2023-10-11,20'];
+    const { code, stdout } = await run([tempFile('loyal.csv', rows.join('\n')), '--annual-discount', '0', '--margin', '0.5', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.params.retentionRate).toBe(1);
+    expect(report.note).toMatch(/over the 4 quarters of the 52-week horizon/);
+    // One purchase per quarter kept for all 4 quarters of 52 weeks (= 364 days = 4 × 91).
+    expect(report.customers.map((customer) => [customer.expectedSpend, customer.clv])).toEqual([[10, 20], [20, 40]]);
+  });
 });

@@ -15,13 +15,15 @@ import type { PurchaseModel } from '../../../src-main/core/insights/index.ts';
 // transactions: weeks, calibration 1997-01-01..1997-09-30, holdout to 1998-06-30.
 const fixtures = new URL('../../fixtures/cdnow/', import.meta.url);
 const published = JSON.parse(readFileSync(new URL('published.json', fixtures), 'utf8'));
-const purchases = parseTransactions(readFileSync(new URL('CDNOW_sample.txt', fixtures), 'utf8'), {
+const file = parseTransactions(readFileSync(new URL('CDNOW_sample.txt', fixtures), 'utf8'), {
   customerColumn: '2',
   dateColumn: '3',
   amountColumn: '5',
   hasHeader: false,
   delimiter: 'whitespace',
 });
+// CDNOW has no refunds; its eight $0 orders count as purchases, as in the papers.
+const purchases = file.purchases;
 const calibrationEnd = parseDay('1997-09-30')!;
 const holdoutEnd = parseDay('1998-06-30')!;
 const summaries = summarizeCustomers(purchases, { calibrationEndDay: calibrationEnd, unit: 'week' });
@@ -71,7 +73,7 @@ describe('the published CDNOW estimates', () => {
   });
 });
 
-describe('the 39-week holdout (Fader–Hardie tracking comparison)', () => {
+describe('forecasts over the 39-week holdout (Fader–Hardie tracking comparison)', () => {
   // Repeat transactions in weeks 40–78, same-day purchases once.
   const holdoutDays = new Set<string>();
   for (const purchase of purchases) {
@@ -80,6 +82,10 @@ describe('the 39-week holdout (Fader–Hardie tracking comparison)', () => {
   const calibrationRepeats = summaries.reduce((sum, summary) => sum + summary.x, 0);
   const actualCumulative = calibrationRepeats + holdoutDays.size;
   const holdoutWeeks = (holdoutEnd - calibrationEnd) / 7;
+  const models = [
+    ['BG/NBD', () => bgnbdModel(fitBgnbd(summaries).params)],
+    ['Pareto/NBD', () => paretoNbdModel(fitParetoNbd(summaries).params)],
+  ] as const;
 
   // The cohort's expected cumulative repeat purchases at week 78: each customer
   // has been a customer for T_i + 39 weeks by then, so Σᵢ E[X(T_i + 39)].
@@ -87,18 +93,28 @@ describe('the 39-week holdout (Fader–Hardie tracking comparison)', () => {
     return summaries.reduce((sum, summary) => sum + model.expectedPurchases(summary.T + holdoutWeeks), 0);
   }
 
+  // The holdout alone: Σᵢ E[X(T_i + 39)] − E[X(T_i)].
+  function expectedHoldout(model: PurchaseModel): number {
+    return summaries.reduce((sum, summary) => sum + model.expectedPurchases(summary.T + holdoutWeeks) - model.expectedPurchases(summary.T), 0);
+  }
+
   it('counts the actual repeat purchases the papers track (weeks 1–78)', () => {
     expect(calibrationRepeats).toBe(2457);
     expect(holdoutDays.size).toBe(1882);
   });
 
-  it('BG/NBD forecasts the week-78 cumulative repeat purchases within 5%', () => {
-    const forecast = expectedCumulative(bgnbdModel(fitBgnbd(summaries).params));
-    expectWithin(forecast, actualCumulative, 0.05);
-  });
+  for (const [name, fitted] of models) {
+    it(`${name} forecasts the cumulative repeat purchases at week 78 (calibration + holdout) within 5%`, () => {
+      expectWithin(expectedCumulative(fitted()), actualCumulative, 0.05);
+    });
 
-  it('Pareto/NBD forecasts the week-78 cumulative repeat purchases within 5%', () => {
-    const forecast = expectedCumulative(paretoNbdModel(fitParetoNbd(summaries).params));
-    expectWithin(forecast, actualCumulative, 0.05);
-  });
+    // The published tracking plots show both models running below the actual
+    // cumulative curve through the holdout while fitting the calibration period
+    // closely. On the holdout's 1,882 purchases alone that gap is measured here
+    // as −11.4% (BG/NBD) and −7.3% (Pareto/NBD); 15% honours it, while an
+    // E[X(t)] with a wrong rate or time scale misses by far more.
+    it(`${name} forecasts the holdout-only repeat purchases (weeks 40–78) within 15%`, () => {
+      expectWithin(expectedHoldout(fitted()), holdoutDays.size, 0.15);
+    });
+  }
 });

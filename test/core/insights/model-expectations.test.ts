@@ -3,7 +3,6 @@ import {
   bgnbdModel,
   discountedExpectedResidualTransactions,
   discountedLifetimeValue,
-  monthlyLifetimeValue,
   paretoNbdModel,
 } from '../../../src-main/core/insights/index.ts';
 import type { BgnbdParams, ParetoNbdParams, PurchaseHistory } from '../../../src-main/core/insights/index.ts';
@@ -162,15 +161,23 @@ describe('discounted value', () => {
     expect(discountedExpectedResidualTransactions(model, customer, rate) / sum).toBeCloseTo(1, 3);
   });
 
-  it('monthly lifetime value is margin × spend × Σ monthly increments discounted', () => {
+  it('discounted value over monthly periods is margin × spend × Σ monthly increments of E[Y] discounted', () => {
     const month = 365 / 12 / 7;
     let expected = 0;
     for (let m = 1; m <= 24; m += 1) {
       const increment = model.conditionalExpectedPurchases(customer, m * month) - model.conditionalExpectedPurchases(customer, (m - 1) * month);
       expected += increment / Math.pow(1.01, m);
     }
-    const value = monthlyLifetimeValue(model, customer, { valuePerPurchase: 40, margin: 0.3, months: 24, monthlyDiscountRate: 0.01, unit: 'week' });
+    const value = discountedLifetimeValue(model, customer, { valuePerPurchase: 40, margin: 0.3, periods: 24, discountRatePerPeriod: 0.01, periodLength: month });
     expect(value).toBeCloseTo(0.3 * 40 * expected, 8);
-    expect(discountedLifetimeValue(model, customer, { valuePerPurchase: 40, margin: 0.3, periods: 24, discountRatePerPeriod: 0.01, periodLength: month })).toBe(value);
+  });
+
+  it('E[Y | alive] × P(alive) is E[Y] for both models', () => {
+    for (const fitted of [model, bgnbdModel(bgnbd)]) {
+      for (const history of customers) {
+        const alive = fitted.probabilityAlive(history);
+        expect(alive * fitted.expectedPurchasesIfAlive(history, 52)).toBeCloseTo(fitted.conditionalExpectedPurchases(history, 52), 12);
+      }
+    }
   });
 });

@@ -14,13 +14,15 @@ import {
   paretoNbdLogLikelihood,
   paretoNbdModel,
   retentionLifetimeValue,
+  retentionValueOverHorizon,
+  seededRandom,
   summarizeCustomers,
   thinDataReason,
 } from '../../../src-main/core/insights/index.ts';
 import type { PurchaseHistory, PurchaseModel } from '../../../src-main/core/insights/index.ts';
 
 const text = readFileSync(new URL('../../fixtures/cdnow/CDNOW_sample.txt', import.meta.url), 'utf8');
-const purchases = parseTransactions(text, { customerColumn: '2', dateColumn: '3', amountColumn: '5', hasHeader: false, delimiter: 'auto' });
+const purchases = parseTransactions(text, { customerColumn: '2', dateColumn: '3', amountColumn: '5', hasHeader: false, delimiter: 'auto' }).purchases;
 const summaries = summarizeCustomers(purchases, { calibrationEndDay: parseDay('1997-09-30')!, unit: 'week' });
 
 function codeOf(run: () => unknown): string | undefined {
@@ -108,6 +110,42 @@ describe('degenerate data get an error code, never NaN', () => {
   });
 });
 
+describe('a Pareto/NBD fit with no interior maximum', () => {
+  // 500 customers whose purchase rates vary (Gamma(2, 10) per week) but who all
+  // share one dropout rate, 0.02 a week: the likelihood keeps rising as s and β
+  // grow together (the homogeneous limit), so there is nothing to converge to.
+  // Before the box and evaluation cap, this fit ran for more than 300 s.
+  const random = seededRandom(1);
+  const exponential = () => -Math.log(1 - random());
+  const histories = Array.from({ length: 500 }, () => {
+    const rate = (exponential() + exponential()) / 10;
+    const T = 52 + 12 * random();
+    const end = Math.min(T, exponential() / 0.02);
+    let t = exponential() / rate;
+    let x = 0;
+    let tx = 0;
+    for (; t < end; t += exponential() / rate) {
+      x += 1;
+      tx = t;
+    }
+    return { x, tx, T };
+  });
+
+  it('stops early with FIT_DID_NOT_CONVERGE after a bounded number of likelihood evaluations', () => {
+    let error: unknown;
+    try {
+      fitParetoNbd(histories);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ClvError);
+    expect((error as ClvError).code).toBe('FIT_DID_NOT_CONVERGE');
+    const evaluations = Number(/after (\d+) likelihood evaluations/.exec((error as ClvError).message)?.[1]);
+    // Two starts of at most 200 gradient calls of 9 evaluations each.
+    expect(evaluations).toBeLessThanOrEqual(2 * 200 * 9);
+  });
+});
+
 describe('the simple model for thin data', () => {
   const thin = purchases.filter((purchase) => Number(purchase.customerId) <= 40);
   const end = parseDay('1997-09-30')!;
@@ -124,8 +162,21 @@ describe('the simple model for thin data', () => {
     expect(retention.model).toBe('simple');
     expect(retention.retentionRate).toBeGreaterThan(0);
     expect(retention.retentionRate).toBeLessThan(1);
+    // Independently: the discounted sum Σ r^k·v/(1 + d)^k over k = 1, 2, … (0.4/1.02 < 1, so 200 terms are exact).
+    let sum = 0;
+    for (let k = 1; k <= 200; k += 1) sum += (Math.pow(0.4, k) * 100) / Math.pow(1.02, k);
     const value = retentionLifetimeValue({ retentionRate: 0.4, valuePerPeriod: 100, margin: 0.5, discountRatePerPeriod: 0.02 });
-    expect(value).toBeCloseTo((0.5 * 100 * 0.4) / (1 + 0.02 - 0.4), 12);
+    expect(value).toBeCloseTo(0.5 * sum, 10);
+  });
+
+  it('cuts the value off at the horizon, so it stays finite even at r = 1 with no discount', () => {
+    const options = { retentionRate: 0.4, valuePerPeriod: 100, margin: 0.5, discountRatePerPeriod: 0.02 };
+    const q = 0.4 / 1.02;
+    expect(retentionValueOverHorizon({ ...options, periods: 4 })).toBeCloseTo((0.5 * 100 * q * (1 - Math.pow(q, 4))) / (1 - q), 10);
+    // Half of the fifth period counts half.
+    expect(retentionValueOverHorizon({ ...options, periods: 4.5 })).toBeCloseTo(0.5 * 100 * ((q * (1 - Math.pow(q, 4))) / (1 - q) + 0.5 * Math.pow(q, 5)), 10);
+    expect(retentionValueOverHorizon({ ...options, periods: 500 })).toBeCloseTo(retentionLifetimeValue(options), 10);
+    expect(retentionValueOverHorizon({ retentionRate: 1, valuePerPeriod: 100, margin: 1, discountRatePerPeriod: 0, periods: 4 })).toBe(400);
   });
 
   it('refuses data where nobody comes back', () => {
