@@ -4,17 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact } from '../../src-renderer/features/contacts/contact-draft.ts';
 import { ContactForm, conflictMessage, unsavedMessage } from '../../src-renderer/features/contacts/ContactForm.tsx';
-import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
 import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
 import { contactId, Fail, fullContact } from './fake-bridge.ts';
+import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
 beforeEach(() => {
   fake.reset();
-  useContactsStore.setState(useContactsStore.getInitialState());
-  useDrafts.setState({ drafts: {} });
-  sessionStorage.clear();
+  resetAppState();
 });
 afterEach(cleanup);
 

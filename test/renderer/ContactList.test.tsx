@@ -4,9 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { ContactList } from '../../src-renderer/features/contacts/ContactList.tsx';
-import { followContactChanges, useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
+import { followContactChanges } from '../../src-renderer/features/contacts/contacts.store.ts';
 import { rowHeight } from '../../src-renderer/features/contacts/ContactGrid.tsx';
 import { contactId, directoryOf, giveElementsASize } from './fake-bridge.ts';
+import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -14,7 +15,7 @@ beforeAll(() => giveElementsASize(480));
 beforeEach(() => {
   fake.reset();
   fake.handle('tags.list', () => [{ name: 'customer', count: 33_334 }]);
-  useContactsStore.setState(useContactsStore.getInitialState());
+  resetAppState();
   useNavigation.setState({ route: { screen: 'contacts' } });
   location.hash = '';
 });

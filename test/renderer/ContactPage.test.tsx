@@ -4,10 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
-import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
 import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
-import { useToasts } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact } from './fake-bridge.ts';
+import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -16,10 +15,7 @@ beforeEach(() => {
   fake.handle('tags.list', () => []);
   fake.handle('contacts.list', directoryOf(3));
   fake.handle('contacts.get', ({ id }: { id: string }) => fullContact({ id }));
-  useContactsStore.setState(useContactsStore.getInitialState());
-  useDrafts.setState({ drafts: {} });
-  useToasts.setState({ toasts: [] });
-  sessionStorage.clear();
+  resetAppState();
   navigate({ screen: 'contact', id: contactId(1) });
 });
 afterEach(cleanup);

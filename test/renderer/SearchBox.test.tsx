@@ -3,9 +3,9 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContactList } from '../../src-renderer/features/contacts/ContactList.tsx';
-import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
 import type { ContactSummary } from '../../shared/domain/contact.ts';
 import { directoryOf, giveElementsASize, summary } from './fake-bridge.ts';
+import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -14,7 +14,7 @@ beforeEach(() => {
   fake.reset();
   fake.handle('tags.list', () => []);
   fake.handle('contacts.list', directoryOf(1_000));
-  useContactsStore.setState(useContactsStore.getInitialState());
+  resetAppState();
 });
 afterEach(cleanup);
 

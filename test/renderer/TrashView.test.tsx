@@ -2,17 +2,17 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
 import { TrashView } from '../../src-renderer/features/contacts/TrashView.tsx';
 import { Toaster } from '../../src-renderer/ui/Toaster.tsx';
 import { contactId, fullContact, summary } from './fake-bridge.ts';
+import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
 beforeEach(() => {
   fake.reset();
   fake.handle('tags.list', () => []);
-  useContactsStore.setState(useContactsStore.getInitialState());
+  resetAppState();
 });
 afterEach(cleanup);
 

@@ -5,9 +5,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
-import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
-import { showToast, useToasts } from '../../src-renderer/ui/toast.store.ts';
+import { showToast } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
+import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -52,10 +52,7 @@ beforeEach(() => {
   fake.handle('tags.list', () => [{ name: 'customer', count: 2 }]);
   fake.handle('contacts.list', directoryOf(3));
   fake.handle('contacts.get', ({ id }: { id: string }) => fullContact({ id }));
-  useContactsStore.setState(useContactsStore.getInitialState());
-  useDrafts.setState({ drafts: {} });
-  useToasts.setState({ toasts: [] });
-  sessionStorage.clear();
+  resetAppState();
 });
 afterEach(cleanup);
 
