@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { serveBrowserMode } from '../http/serve.ts';
 import { runClvCommand } from './clv.command.ts';
-import { chooseDataFolder } from './data-folder.ts';
+import { chooseDataFolder } from '../core/data-folder.ts';
+import { defaultDataFolder } from './data-folder.ts';
 import { openInBrowser } from './open-browser.ts';
 import { runStart } from './start.command.ts';
 import { stopOnSignal } from './stop-on-signal.ts';
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const options = parseServerArgs(args);
-      const serving = await serveBrowserMode({ dataDir: chooseDataFolder(options.dataDir), port: options.port });
+      const serving = await serveBrowserMode({ dataDir: chooseDataFolder(options.dataDir, process.env, defaultDataFolder), port: options.port });
       // The address alone on the first line, so scripts and tests can read it.
       console.log(serving.bridge.url);
       for (const note of serving.notes) console.log(note);

@@ -11,8 +11,3 @@ export function defaultDataFolder(env: NodeJS.ProcessEnv = process.env, platform
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Ambassador');
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Ambassador');
 }
-
-/** `--data-dir` wins, then `AMBASSADOR_DATA_DIR`, then the platform's app-data folder. */
-export function chooseDataFolder(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return flag ?? (env.AMBASSADOR_DATA_DIR || defaultDataFolder(env));
-}

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serveBrowserMode } from '../http/serve.ts';
-import { chooseDataFolder } from './data-folder.ts';
+import { chooseDataFolder } from '../core/data-folder.ts';
+import { defaultDataFolder } from './data-folder.ts';
 import { findElectronRuntime } from './electron-runtime.ts';
 import { openInBrowser } from './open-browser.ts';
 import { stopOnSignal } from './stop-on-signal.ts';
@@ -23,7 +24,7 @@ export async function runStart(options: { dataDir?: string | undefined; port?: n
     const child = spawn(runtime.executable, args, { stdio: 'inherit' });
     return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   }
-  const dataDir = chooseDataFolder(options.dataDir);
+  const dataDir = chooseDataFolder(options.dataDir, process.env, defaultDataFolder);
   const serving = await serveBrowserMode({ dataDir, port: options.port });
   console.log(`Ambassador is running in your browser instead of a desktop window because ${runtime.reason}: open ${serving.bridge.url}`);
   for (const note of serving.notes) console.log(note);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { chooseDataFolder } from '../core/data-folder.ts';
 
 /** The value of `--data-dir DIR` or `--data-dir=DIR` in a command line, if present. */
 export function dataDirFlag(argv: readonly string[]): string | undefined {
@@ -10,11 +10,7 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/**
- * Where the database lives: `--data-dir` wins, then `AMBASSADOR_DATA_DIR`, then
- * Electron's userData folder (the same default `ambassador serve` uses).
- */
+/** Where the database lives, by the rule browser mode follows too, defaulting to Electron's userData. */
 export function chooseDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, userData: () => string): string {
-  const chosen = dataDirFlag(argv) ?? (env.AMBASSADOR_DATA_DIR || undefined);
-  return chosen ? resolve(chosen) : userData();
+  return chooseDataFolder(dataDirFlag(argv), env, userData);
 }
