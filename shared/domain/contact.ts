@@ -165,6 +165,8 @@ export const ListContactsQuery = z
   .object({
     sort: ContactSort.default('name'),
     tag: Tag.optional(),
+    /** Only the people linked to this company (its page lists them). */
+    companyId: z.string().uuid({ error: 'That is not a company id.' }).optional(),
     /** Opaque cursor from a previous page's `nextCursor`. */
     cursor: z.string().optional(),
     /** Row offset, for a virtualized list that jumps straight to a scroll position. */
@@ -185,6 +187,8 @@ export type ContactPage = z.infer<typeof ContactPage>;
 
 export const SearchContactsQuery = z.object({
   query: z.string().max(200, { error: 'Search for at most 200 characters.' }),
+  /** Only contacts of this kind: the company picker searches companies alone. */
+  kind: ContactKind.optional(),
   limit: z.number().int().min(1).max(50).default(50),
 });
 
