@@ -2,7 +2,7 @@ import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import type { CoreHandle } from '../core/core-handle.ts';
-import { isAppPage } from './window.ts';
+import { isAppPage } from './protocol.ts';
 
 /** The one IPC channel the renderer may call; everything goes through `core.dispatch`. */
 export const invokeChannel = 'api:invoke';
@@ -11,8 +11,6 @@ type SenderFrame = { url: string; parent: unknown } | null | undefined;
 
 export type IpcOptions = {
   core: CoreHandle;
-  /** file:// URL of dist-renderer/index.html. */
-  pageUrl: string;
   /** True for the webContents of a window this process created. */
   isOwnWindow: (contents: WebContents) => boolean;
 };
@@ -31,9 +29,9 @@ const badMethod: DispatchResult = {
  * A request is trusted only from the top frame of one of our windows showing our
  * own page: not an iframe, not a page the window was somehow navigated to.
  */
-export function isTrustedSender(frame: SenderFrame, contents: WebContents, options: Pick<IpcOptions, 'pageUrl' | 'isOwnWindow'>): boolean {
+export function isTrustedSender(frame: SenderFrame, contents: WebContents, options: Pick<IpcOptions, 'isOwnWindow'>): boolean {
   if (!frame || frame.parent !== null) return false;
-  return isAppPage(frame.url, options.pageUrl) && options.isOwnWindow(contents);
+  return isAppPage(frame.url) && options.isOwnWindow(contents);
 }
 
 /**

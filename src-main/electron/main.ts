@@ -1,10 +1,12 @@
-import { app, dialog } from 'electron';
+import { app, dialog, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import type { CoreHandle } from '../core/core-handle.ts';
 import { startCoreWorker } from '../core/worker-client.ts';
 import { chooseDataDir } from './data-dir.ts';
+import { hardenEveryContents, hardenSession } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
+import { registerAppScheme, serveAppFiles } from './protocol.ts';
 import { appPaths, createMainWindow } from './window.ts';
 
 // Give the core this long to finish pending writes and close the database on quit.
@@ -19,13 +21,20 @@ if (dataDir !== app.getPath('userData')) {
 }
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();
+// Both must happen before ready: the scheme's privileges, and the hardening of
+// every web contents from the first one on.
+registerAppScheme();
+hardenEveryContents(app);
+
+const paths = appPaths(app.getAppPath());
 
 const windows = new Set<BrowserWindow>();
 let core: CoreHandle | undefined;
 let closed = false;
 
 function openWindow(): BrowserWindow {
-  const window = createMainWindow(app.getAppPath());
+  // A user's packaged copy has no developer tools; a development run does.
+  const window = createMainWindow({ preload: paths.preload, devTools: !app.isPackaged });
   windows.add(window);
   window.on('closed', () => windows.delete(window));
   return window;
@@ -60,7 +69,6 @@ async function start(): Promise<void> {
   });
   registerIpc({
     core,
-    pageUrl: appPaths(app.getAppPath()).pageUrl,
     isOwnWindow: (contents) => [...windows].some((window) => !window.isDestroyed() && window.webContents === contents),
   });
   openWindow();
@@ -94,5 +102,9 @@ if (!app.requestSingleInstanceLock()) {
     closed = true;
     void closeCore().then(() => app.quit());
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    serveAppFiles(paths.rendererDir);
+    return start();
+  });
 }

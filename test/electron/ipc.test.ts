@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreHandle } from '../../src-main/core/core-handle.ts';
@@ -18,18 +16,18 @@ const fake = vi.hoisted(() => {
   return { handlers, ipcMain };
 });
 
-vi.mock('electron', () => ({ ipcMain: fake.ipcMain, shell: {}, BrowserWindow: class {} }));
+vi.mock('electron', () => ({ ipcMain: fake.ipcMain, protocol: {} }));
 
 const { registerIpc } = await import('../../src-main/electron/ipc.ts');
 
-const pageUrl = pathToFileURL(join('/opt', 'Ambassador', 'resources', 'app.asar', 'dist-renderer', 'index.html')).href;
+const pageUrl = 'app://ambassador/index.html';
 const ownContents = { id: 1 } as unknown as WebContents;
 const otherContents = { id: 2 } as unknown as WebContents;
 
 function setUp() {
   const dispatch = vi.fn<CoreHandle['dispatch']>(async () => ({ ok: true, value: { id: 'c1' } }) as never);
   const core: CoreHandle = { dispatch, onEvent: () => () => {}, close: async () => {} };
-  const dispose = registerIpc({ core, pageUrl, isOwnWindow: (contents) => contents === ownContents });
+  const dispose = registerIpc({ core, isOwnWindow: (contents) => contents === ownContents });
   const handler = fake.handlers.get('api:invoke')!;
   const call = (frame: { url: string; parent: unknown } | null, sender: WebContents, method: unknown, input: unknown = {}) =>
     handler({ senderFrame: frame, sender }, method, input);
@@ -62,6 +60,10 @@ describe('the api:invoke handler, against a stand-in electron module', () => {
     const { dispatch, call } = setUp();
     await expect(call({ url: 'https://evil.example/', parent: null }, ownContents, 'contacts.create')).resolves.toEqual(refused);
     await expect(call({ url: 'file:///tmp/evil/index.html', parent: null }, ownContents, 'contacts.create')).resolves.toEqual(refused);
+    // The page as it was once loaded, from file://: no longer ours.
+    const filePage = 'file:///opt/Ambassador/resources/app.asar/dist-renderer/index.html';
+    await expect(call({ url: filePage, parent: null }, ownContents, 'contacts.create')).resolves.toEqual(refused);
+    await expect(call({ url: 'app://other/index.html', parent: null }, ownContents, 'contacts.create')).resolves.toEqual(refused);
     expect(dispatch).not.toHaveBeenCalled();
   });
 

@@ -9,12 +9,23 @@ import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 // main.ts is wiring, so these tests check the wiring — single instance, data
 // folder, error dialog, event forwarding and a clean database close on quit.
 const fake = vi.hoisted(() => ({
-  app: undefined as unknown as EventEmitter & Record<string, ReturnType<typeof vi.fn>>,
+  app: undefined as unknown as EventEmitter & Record<string, ReturnType<typeof vi.fn>> & { isPackaged: boolean },
   gotLock: true,
+  isPackaged: true,
+  ready: Promise.resolve(),
   windows: [] as Array<EventEmitter & Record<string, ReturnType<typeof vi.fn>> & { webContents: { send: ReturnType<typeof vi.fn> } }>,
+  windowSettings: [] as unknown[],
   startCoreWorker: vi.fn(),
   showErrorBox: vi.fn(),
   handle: vi.fn(),
+  registerSchemesAsPrivileged: vi.fn(),
+  protocolHandle: vi.fn(),
+  defaultSession: {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+    setSpellCheckerEnabled: vi.fn(),
+  },
 }));
 
 vi.mock('electron', async () => {
@@ -25,19 +36,29 @@ vi.mock('electron', async () => {
     getAppPath: vi.fn(() => '/opt/Ambassador/resources/app.asar'),
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => fake.gotLock),
-    whenReady: vi.fn(() => Promise.resolve()),
+    whenReady: vi.fn(() => fake.ready),
     quit: vi.fn(),
     exit: vi.fn(),
   });
+  Object.defineProperty(app, 'isPackaged', { get: () => fake.isPackaged });
   fake.app = app as never;
-  return { app, BrowserWindow: class {}, dialog: { showErrorBox: fake.showErrorBox }, ipcMain: { handle: fake.handle } };
+  return {
+    app,
+    BrowserWindow: class {},
+    dialog: { showErrorBox: fake.showErrorBox },
+    ipcMain: { handle: fake.handle },
+    protocol: { registerSchemesAsPrivileged: fake.registerSchemesAsPrivileged, handle: fake.protocolHandle },
+    session: { defaultSession: fake.defaultSession },
+    shell: {},
+  };
 });
 vi.mock('../../src-main/core/worker-client.ts', () => ({ startCoreWorker: fake.startCoreWorker }));
 vi.mock('../../src-main/electron/window.ts', async (original) => {
   const { EventEmitter } = await import('node:events');
   return {
     ...(await original<object>()),
-    createMainWindow: () => {
+    createMainWindow: (settings: unknown) => {
+      fake.windowSettings.push(settings);
       const window = Object.assign(new EventEmitter(), {
         webContents: { send: vi.fn() },
         isDestroyed: vi.fn(() => false),
@@ -82,11 +103,19 @@ describe('the main process, against a stand-in electron module', () => {
   beforeEach(() => {
     vi.stubEnv('AMBASSADOR_DATA_DIR', '');
     vi.resetModules();
+    // The stand-in app outlives a test: drop the listeners earlier main modules left on it.
+    fake.app?.removeAllListeners();
     fake.gotLock = true;
+    fake.isPackaged = true;
+    fake.ready = Promise.resolve();
     fake.windows.length = 0;
+    fake.windowSettings.length = 0;
     fake.startCoreWorker.mockReset();
     fake.showErrorBox.mockReset();
     fake.handle.mockReset();
+    fake.registerSchemesAsPrivileged.mockReset();
+    fake.protocolHandle.mockReset();
+    for (const setter of Object.values(fake.defaultSession)) setter.mockReset();
   });
   afterEach(() => vi.unstubAllEnvs());
   afterAll(() => temp.remove());
@@ -102,6 +131,38 @@ describe('the main process, against a stand-in electron module', () => {
     expect(fake.handle).toHaveBeenCalledOnce();
     expect(fake.handle.mock.calls[0]![0]).toBe('api:invoke');
     expect(fake.windows).toHaveLength(1);
+  });
+
+  it('registers the app:// scheme and hardens every web contents before ready; serves app:// once ready', async () => {
+    fake.startCoreWorker.mockResolvedValue(fakeCore());
+    let becomeReady = () => {};
+    fake.ready = new Promise<void>((resolve) => (becomeReady = resolve));
+    await startMain();
+    expect(fake.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(fake.app.listenerCount('web-contents-created')).toBe(1);
+    expect(fake.protocolHandle).not.toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+
+    becomeReady();
+    await flush();
+    expect(fake.protocolHandle).toHaveBeenCalledOnce();
+    expect(fake.protocolHandle.mock.calls[0]![0]).toBe('app');
+    expect(fake.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(fake.defaultSession.setDevicePermissionHandler).toHaveBeenCalledOnce();
+    expect(fake.defaultSession.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('opens the window without developer tools in the packaged app, with them in a development run', async () => {
+    fake.startCoreWorker.mockResolvedValue(fakeCore());
+    await startMain();
+    vi.resetModules();
+    fake.isPackaged = false;
+    await startMain();
+    expect(fake.windowSettings).toEqual([
+      { preload: '/opt/Ambassador/resources/app.asar/dist-main/preload.cjs', devTools: false },
+      { preload: '/opt/Ambassador/resources/app.asar/dist-main/preload.cjs', devTools: true },
+    ]);
   });
 
   it('forwards core events to every window on api:event', async () => {
