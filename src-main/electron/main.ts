@@ -51,13 +51,10 @@ async function start(): Promise<void> {
   try {
     core = await startCoreWorker({ dataDir });
   } catch (error) {
+    // The core's message says what happened and what to do for that case (a
+    // locked file is not a damaged one): no generic advice is added to it.
     const reason = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox(
-      'Ambassador cannot open its data',
-      `Ambassador could not open its database in ${dataDir}.\n\n${reason}\n\n` +
-        'Nothing was changed. If the file is damaged, keep a copy of it, put your latest backup of ' +
-        'ambassador.sqlite in its place, and start Ambassador again.',
-    );
+    dialog.showErrorBox('Ambassador cannot open its data', `Ambassador could not open its database in ${dataDir}.\n\n${reason}`);
     closed = true;
     app.exit(1);
     return;

@@ -201,6 +201,8 @@ describe('the main process, against a stand-in electron module', () => {
     expect(title).toMatch(/cannot open its data/);
     expect(message).toContain(resolve(dataDir));
     expect(message).toContain('quick_check');
+    // No advice of its own on top of the core's: replacing the file by hand is never right for every cause.
+    expect(message).toBe(`Ambassador could not open its database in ${resolve(dataDir)}.\n\nThe database failed its quick_check: it may be damaged.`);
     expect(fake.app.exit).toHaveBeenCalledWith(1);
     expect(fake.windows).toHaveLength(0);
   });
