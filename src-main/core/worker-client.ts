@@ -6,13 +6,10 @@ import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 
 // From source (tests, Node's type stripping) the worker is worker.ts; from the
 // bundle it is worker.js beside the file this code was bundled into. In the
-// packaged app that file is inside app.asar, which a worker thread's plain Node
-// file system cannot read: the build unpacks dist-main and better-sqlite3 beside
-// it (electron-builder.yml), and the worker starts from there.
-const workerUrl = new URL(
-  import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
-  import.meta.url.replace('/app.asar/', '/app.asar.unpacked/'),
-);
+// packaged app both stay inside app.asar, so what runs is what was signed:
+// Electron reads asar in worker threads since 18 (electron/electron#33216), and
+// only better-sqlite3's native module is unpacked (electron-builder.yml).
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 const stopped: DispatchResult = {
   ok: false,

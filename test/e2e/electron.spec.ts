@@ -62,7 +62,7 @@ test.describe('the desktop window (real Electron)', () => {
       return { count: windows.length, url: contents.getURL(), prefs: contents.getLastWebPreferences?.() ?? null };
     });
     expect(state.count).toBe(1);
-    expect(state.url).toMatch(/\/dist-renderer\/index\.html(#.*)?$/);
+    expect(state.url).toMatch(/^app:\/\/ambassador\/index\.html(#.*)?$/);
     test.info().annotations.push({ type: 'webPreferences', description: state.prefs ? 'read back' : 'not readable in this Electron' });
     if (state.prefs) {
       expect(state.prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
