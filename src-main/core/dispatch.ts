@@ -51,8 +51,8 @@ type Visit = { value: unknown; key?: string; parent?: Visit };
 
 function pathOf(visit: Visit): string[] {
   const path: string[] = [];
-  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.unshift(at.key);
-  return path;
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
 }
 
 /**
