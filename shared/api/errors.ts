@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'INTERNAL']);
+/**
+ * STORAGE: the data file could not be written (disk full, read-only); BUSY:
+ * another program held the data file too long. Both say in `message` what to do.
+ */
+export const ErrorCode = z.enum(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'STORAGE', 'BUSY', 'INTERNAL']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** A field the user must fix: `path` names it as in the input (`emails.0.value`). */
@@ -39,6 +43,8 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  STORAGE: 507,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

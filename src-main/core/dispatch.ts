@@ -2,6 +2,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/api/contra
 import { AppError, type ApiError, type FieldProblem } from '../../shared/api/errors.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import type { CoreContext } from './context.ts';
+import { storageFailure } from './db/storage-failure.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
 /** The names users know the fields by, for messages that point at the form. */
@@ -44,6 +45,37 @@ function validationError(error: SchemaIssues): ApiError {
   return { code: 'VALIDATION', message: `Please check: ${described.join(' ')}${more}`, details: { fields } };
 }
 
+const brokenTextMessage = 'This text contains a broken character (an unpaired surrogate); retype it.';
+
+type Visit = { value: unknown; key?: string; parent?: Visit };
+
+function pathOf(visit: Visit): string[] {
+  const path: string[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Finds every string in the input that is not well-formed UTF-16. SQLite would
+ * store a lone surrogate as U+FFFD, silently changing what the user typed.
+ * Walks without recursion and remembers what it saw: input may be deep or cyclic.
+ */
+function brokenText(input: unknown): SchemaIssues {
+  const issues: Array<{ path: string[]; message: string }> = [];
+  const seen = new Set<object>();
+  const stack: Visit[] = [{ value: input }];
+  for (let visit = stack.pop(); visit; visit = stack.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) issues.push({ path: pathOf(visit), message: brokenTextMessage });
+    } else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+      seen.add(value);
+      for (const [key, child] of Object.entries(value).reverse()) stack.push({ value: child, key, parent: visit });
+    }
+  }
+  return { issues };
+}
+
 export type DispatchOptions = {
   /** Check every output against the contract too: on in tests, where a drift must fail loudly. */
   checkOutputs?: boolean;
@@ -65,6 +97,8 @@ export async function dispatch(
     return { ok: false, error: { code: 'NOT_FOUND', message: `Ambassador has no action called “${method}”.` } };
   }
   const spec = contract[method];
+  const broken = brokenText(input);
+  if (broken.issues.length > 0) return { ok: false, error: validationError(broken) };
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
   try {
@@ -74,16 +108,16 @@ export async function dispatch(
     return { ok: true, value } as DispatchResult;
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    // Logged as it was thrown: the user's message below names only what to do about it.
     (options.logError ?? defaultLog)(error, method);
-    return {
-      ok: false,
-      error: {
-        code: 'INTERNAL',
-        message: 'Something went wrong inside Ambassador and the action was not completed. Your data is safe; try again, and restart the app if it keeps happening.',
-      },
-    };
+    return { ok: false, error: storageFailure(error)?.toApiError() ?? internalError };
   }
 }
+
+const internalError: ApiError = {
+  code: 'INTERNAL',
+  message: 'Something went wrong inside Ambassador and the action was not completed. Your data is safe; try again, and restart the app if it keeps happening.',
+};
 
 function defaultLog(error: unknown, method: string): void {
   console.error(`[ambassador] ${method} failed:`, error);
