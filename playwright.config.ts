@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './test/e2e/browser.ts';
 
+const browser = findChromium();
+
 // Each spec starts its own `ambassador serve` on a temp data folder (outside
 // test-results/, which Playwright empties), so specs can restart it mid-test.
 export default defineConfig({
@@ -15,7 +17,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: findChromium(),
+      executablePath: browser.executablePath,
+      env: browser.env,
       args: [
         '--no-sandbox',
         '--disable-gpu',
