@@ -85,7 +85,7 @@ function readText(request: IncomingMessage, maxBytes: number): Promise<string | 
 
 /**
  * Reads and parses a JSON body within the limits. `gate` caps how many bodies
- * are held in memory at once; a refusal is answered by `refuse` below.
+ * are held in memory at once; a refusal is answered by `refuseBody` below.
  */
 export async function readJsonBody(request: IncomingMessage, limits: BodyLimits, gate: ReturnType<typeof createReadGate>): Promise<BodyOutcome> {
   const declared = Number(request.headers['content-length'] ?? 0);
