@@ -10,8 +10,9 @@ export class BackupError extends Error {
   }
 }
 
-function syncToDisk(path: string): void {
-  const fd = openSync(path, 'r');
+/** Flushes a file (opened for writing: Windows needs that) or, on other systems, a folder. */
+function syncToDisk(path: string, flags: 'r+' | 'r'): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {
@@ -63,8 +64,8 @@ export async function backupDatabase(sqlite: OpenDatabase['sqlite'], targetFile:
     rmSync(partial, { force: true });
     throw new BackupError(`The copy failed SQLite's integrity check (${verdict.slice(0, 200)}), so it was not kept. Your database is unchanged; try again.`);
   }
-  syncToDisk(partial);
+  syncToDisk(partial, 'r+');
   renameSync(partial, target);
   // The rename is durable once the folder is flushed too (Windows cannot open a folder for that).
-  if (process.platform !== 'win32') syncToDisk(dirname(target));
+  if (process.platform !== 'win32') syncToDisk(dirname(target), 'r');
 }
