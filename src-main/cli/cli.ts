@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { serveBrowserMode } from '../http/serve.ts';
+import { runBackupCommand } from './backup.command.ts';
 import { runClvCommand } from './clv.command.ts';
 import { chooseDataFolder } from '../core/data-folder.ts';
 import { defaultDataFolder } from './data-folder.ts';
@@ -13,11 +14,17 @@ const usage = `Usage: ambassador <command> [options]
 Commands:
   start [--data-dir DIR]                     open the desktop app (browser mode where Electron is unavailable)
   serve [--data-dir DIR] [--port N] [--open] run browser mode and print the address to open
+  backup FILE [--data-dir DIR] [--force]     save a checked copy of the database, even while Ambassador runs
   clv <transactions file> [options]          customer lifetime value from a purchases file (clv --help)
 
 The data folder is --data-dir, else AMBASSADOR_DATA_DIR, else the platform's app-data folder.`;
 
 class UsageError extends Error {}
+
+const io = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+};
 
 function parsePort(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -50,11 +57,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start':
       return runStart(parseServerArgs(args));
+    case 'backup':
+      return runBackupCommand(args, io);
     case 'clv':
-      return runClvCommand(args, {
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-      });
+      return runClvCommand(args, io);
     case undefined:
     case 'help':
     case '--help':

@@ -1,9 +1,15 @@
-/** Keeps a server running until Ctrl+C (or a service manager's SIGTERM), then stops it cleanly. */
+// SIGHUP is what closing the terminal sends: without a handler Node exits on the
+// spot and the last writes stay in the write-ahead log beside the database file.
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Keeps a server running until Ctrl+C, a closed terminal or a service manager's
+ * SIGTERM, then stops it cleanly, so the database is one complete file again.
+ */
 export function stopOnSignal(stop: () => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     const onSignal = () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of stopSignals) process.off(signal, onSignal);
       stop().then(
         () => resolve(0),
         (error: unknown) => {
@@ -12,7 +18,6 @@ export function stopOnSignal(stop: () => Promise<void>): Promise<number> {
         },
       );
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of stopSignals) process.on(signal, onSignal);
   });
 }

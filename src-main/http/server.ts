@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { httpStatusFor, type ApiError } from '../../shared/api/errors.ts';
 import type { CoreHandle } from '../core/core-handle.ts';
 import { checkHostAndOrigin, checkToken, type GuardFailure } from './guards.ts';
+import { createReadGate, defaultBodyLimits, readJsonBody, refuseBody, type BodyLimits } from './request-body.ts';
 import { serveStatic } from './static-files.ts';
 
 export type HttpBridgeOptions = {
@@ -25,7 +26,6 @@ export type HttpBridge = {
   close: () => Promise<void>;
 };
 
-const maxBodyBytes = 16 * 1024 * 1024;
 const heartbeatMs = 15_000;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -48,34 +48,23 @@ function refuse(response: ServerResponse, failure: GuardFailure): void {
   sendJson(response, failure.status, { code: failure.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: failure.message });
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw new RangeError('too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+type CallContext = { core: CoreHandle; limits: BodyLimits; gate: ReturnType<typeof createReadGate> };
 
-async function handleCall(core: CoreHandle, method: string, request: IncomingMessage, response: ServerResponse) {
+async function handleCall(context: CallContext, method: string, request: IncomingMessage, response: ServerResponse) {
+  const send = (status: number, body: unknown) => sendJson(response, status, body);
   if (request.method !== 'POST') {
     response.setHeader('Allow', 'POST');
-    return sendError(response, 405, { code: 'VALIDATION', message: 'Use POST to call Ambassador’s API.' });
+    return refuseBody(request, { status: 405, error: { code: 'VALIDATION', message: 'Use POST to call Ambassador’s API.' } }, send);
   }
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendError(response, 415, { code: 'VALIDATION', message: 'Send the input as JSON (Content-Type: application/json).' });
+    return refuseBody(request, { status: 415, error: { code: 'VALIDATION', message: 'Send the input as JSON (Content-Type: application/json).' } }, send);
   }
-  let input: unknown;
-  try {
-    const body = await readBody(request);
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof RangeError ? 'The request is larger than 16 MB.' : 'The request body is not valid JSON.';
-    return sendError(response, 400, { code: 'VALIDATION', message });
+  const body = await readJsonBody(request, context.limits, context.gate);
+  if (!body.ok) {
+    if (body.status !== 'gone') refuseBody(request, body, send);
+    return;
   }
-  const result = await core.dispatch(method, input);
+  const result = await context.core.dispatch(method, body.input);
   if (result.ok) return sendJson(response, 200, result.value);
   sendError(response, httpStatusFor[result.error.code], result.error);
 }
@@ -106,6 +95,7 @@ function streamEvents(core: CoreHandle, request: IncomingMessage, response: Serv
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(16).toString('hex');
   const rendererDir = resolve(options.rendererDir);
+  const calls: CallContext = { core: options.core, limits: defaultBodyLimits, gate: createReadGate(defaultBodyLimits.maxConcurrentReads) };
   let port = 0;
 
   const server = createServer((request, response) => {
@@ -126,7 +116,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     const unauthorized = checkToken(request, token);
     if (unauthorized) return refuse(response, unauthorized);
     if (path === '/api/events') return streamEvents(options.core, request, response);
-    handleCall(options.core, path.slice('/api/'.length), request, response).catch((error: unknown) => {
+    handleCall(calls, path.slice('/api/'.length), request, response).catch((error: unknown) => {
       console.error('[ambassador] HTTP bridge error:', error);
       if (!response.headersSent) {
         sendError(response, 500, { code: 'INTERNAL', message: 'Something went wrong inside Ambassador. Try again.' });
