@@ -11,6 +11,14 @@ import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 // only better-sqlite3's native module is unpacked (electron-builder.yml).
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
+const unsendable: DispatchResult = {
+  ok: false,
+  error: {
+    code: 'VALIDATION',
+    message: 'Ambassador could not take this input: it is nested too deeply or is not plain data.',
+  },
+};
+
 const stopped: DispatchResult = {
   ok: false,
   error: { code: 'INTERNAL', message: 'Ambassador’s data engine stopped. Restart the app; your saved data is safe.' },
@@ -36,8 +44,13 @@ export function startCoreWorker(options: WorkerStart): Promise<CoreHandle> {
       new Promise((resolve) => {
         if (!alive || closing) return resolve(stopped);
         const id = nextId++;
+        try {
+          worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
+        } catch {
+          // Input the worker cannot receive is refused here, never left pending.
+          return resolve(unsendable);
+        }
         calls.set(id, resolve);
-        worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
       }),
     onEvent: (listener) => {
       listeners.add(listener);
