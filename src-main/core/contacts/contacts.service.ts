@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, ContactKind, ContactPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import { newId } from '../db/ids.ts';
@@ -18,7 +18,7 @@ import {
   replaceTags,
   updateContactRow,
 } from './contacts.repository.ts';
-import { countListedContacts, findContactPage, positionOf, type PagePosition } from './contacts.listing.ts';
+import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts.listing.ts';
 import { indexContact, removeFromIndex, searchContactNums } from './contacts.search.ts';
 import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
 import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
@@ -152,13 +152,14 @@ function decodeCursor(cursor: string): PagePosition {
 
 export async function listContacts(
   ctx: CoreContext,
-  query: { sort: ContactSort; tag?: string | undefined; cursor?: string | undefined; offset?: number | undefined; limit: number },
+  query: ContactFilter & { sort: ContactSort; cursor?: string | undefined; offset?: number | undefined; limit: number },
 ): Promise<ContactPage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const filter = { tag: query.tag, companyId: query.companyId };
   // One row more than asked tells whether a next page exists, so the last page has no dead link.
   const [rows, total] = await Promise.all([
-    findContactPage(ctx.db, { sort: query.sort, tag: query.tag, after, offset: query.offset, limit: query.limit + 1 }),
-    countListedContacts(ctx.db, query.tag),
+    findContactPage(ctx.db, { ...filter, sort: query.sort, after, offset: query.offset, limit: query.limit + 1 }),
+    countListedContacts(ctx.db, filter),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -169,9 +170,12 @@ export async function listContacts(
   };
 }
 
-export async function searchContacts(ctx: CoreContext, query: { query: string; limit: number }): Promise<ContactSummary[]> {
+export async function searchContacts(
+  ctx: CoreContext,
+  query: { query: string; kind?: ContactKind | undefined; limit: number },
+): Promise<ContactSummary[]> {
   if (query.query.trim().length < minimumSearchLength) return [];
-  const nums = await searchContactNums(ctx.db, query.query, query.limit);
+  const nums = await searchContactNums(ctx.db, query.query, { kind: query.kind, limit: query.limit });
   const rows = await findContactsByNums(ctx.db, nums);
   const rank = new Map(nums.map((num, index) => [num, index]));
   rows.sort((a, b) => rank.get(a.num)! - rank.get(b.num)!);
