@@ -184,3 +184,36 @@ describe('contact search over the sample address book', () => {
     }
   });
 });
+
+describe('addresses in search', () => {
+  let api: ContactsCore;
+  beforeAll(async () => {
+    api = await openContactsCore();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+  const address = (city: string) => ({ street: '12 Maple Ave', city, region: 'OR', postalCode: '97201', country: 'USA' });
+
+  it('finds a contact by any part of its address, ranked below a match in the name', async () => {
+    const ada = await api.create({ firstName: 'Ada', address: address('Portland') });
+    const named = await api.create({ firstName: 'Portland', lastName: 'Jones' });
+    const noted = await api.create({ firstName: 'Cleo', notes: 'Moved away from Portland.' });
+    const zurich = await api.create({ firstName: 'Grace', address: address('Zürich') });
+    const hits = (await api.search('portland')).map((hit) => hit.id);
+    expect(hits[0]).toBe(named.id);
+    expect(new Set(hits)).toEqual(new Set([ada.id, named.id, noted.id]));
+    expect((await api.search('Maple Ave 97201 USA')).map((hit) => hit.id).sort()).toEqual([ada.id, zurich.id].sort());
+    expect((await api.search('zurich')).map((hit) => hit.id)).toEqual([zurich.id]);
+    expect((await api.search('zü')).map((hit) => hit.id)).toEqual([zurich.id]);
+    expect((await api.search('Ada Portland')).map((hit) => hit.id)).toEqual([ada.id]);
+
+    const moved = api.value<{ updatedAt: string }>(
+      await api.call('contacts.update', { id: ada.id, expectedUpdatedAt: ada.updatedAt, fields: { firstName: 'Ada', address: address('Salem') } }),
+    );
+    expect((await api.search('Ada Portland')).map((hit) => hit.id)).toEqual([]);
+    expect((await api.search('Ada Salem')).map((hit) => hit.id)).toEqual([ada.id]);
+    api.value(await api.call('contacts.update', { id: ada.id, expectedUpdatedAt: moved.updatedAt, fields: { firstName: 'Ada', address: null } }));
+    expect((await api.search('Ada Salem')).map((hit) => hit.id)).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { foldText } from './folded-text.ts';
 
 /** Trigram matching needs three characters; shorter terms fall back to a scan. */
 const trigramLength = 3;
-const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes'] as const;
+const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
 const phoneLike = /^[\d\s()+\-./]+$/;
 /** Never part of what a user means to find: control characters and halves of broken surrogate pairs. */
 const unreadable = /[\p{Cc}\p{Cs}]/gu;
@@ -65,7 +65,7 @@ function foundByScan(spellings: string[]) {
 /**
  * `contacts.num` of the best matches, best first. Every term must match some
  * column; a match in the name counts most, then company, email and phone, tags,
- * and notes.
+ * and least notes and address.
  */
 export async function searchContactNums(db: Kysely<Database>, query: string, options: SearchOptions): Promise<number[]> {
   const terms = searchTerms(query);
@@ -83,7 +83,7 @@ export async function searchContactNums(db: Kysely<Database>, query: string, opt
     const rows = await sql<{ rowid: number }>`
       select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
       where contacts_fts match ${match} ${sql.join(alsoScanned, sql` `)} and contacts.deleted_at is null ${ofKind}
-      order by bm25(contacts_fts, 10.0, 6.0, 4.0, 4.0, 3.0, 1.0)
+      order by bm25(contacts_fts, 10.0, 6.0, 4.0, 4.0, 3.0, 1.0, 1.0)
       limit ${limit}`.execute(db);
     return rows.rows.map((row) => row.rowid);
   }
