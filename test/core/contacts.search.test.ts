@@ -129,6 +129,8 @@ describe('contact search takes what the user typed as text', () => {
     expect(await ids('\\%')).toEqual([]);
     expect(await ids('\0\0')).toEqual([]);
     expect(await ids("''")).toEqual([]);
+    // One letter finds nothing, however it is dressed up.
+    for (const query of ['a', ' a ', '\0a', 'a\u0007', '"a"', '"a', '\ud800a']) expect(await ids(query), query).toEqual([]);
   });
 
   it('reads digits as a phone number, and odd punctuation never fails', async () => {

@@ -6,6 +6,8 @@ import { foldText } from './folded-text.ts';
 
 /** Trigram matching needs three characters; shorter terms fall back to a scan. */
 const trigramLength = 3;
+/** One letter would match nearly everyone: not worth a scan. */
+const minimumSearchLength = 2;
 const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
 const phoneLike = /^[\d\s()+\-./]+$/;
 /** Never part of what a user means to find: control characters and halves of broken surrogate pairs. */
@@ -23,6 +25,7 @@ export async function removeFromIndex(db: Kysely<Database>, num: number): Promis
   await db.deleteFrom('contacts_fts').where('rowid', '=', num).execute();
 }
 
+const characters = (text: string) => [...text].length;
 const words = (text: string) => text.split(/\s+/).filter((word) => word.length > 0);
 
 /**
@@ -40,16 +43,18 @@ export function searchTerms(query: string): string[][] {
     if (digits.length >= 2) return [digits === text ? [digits] : [digits, text]];
   }
   const parts = text.split(quoteMarks);
-  return parts.flatMap((part, index) => {
+  const terms = parts.flatMap((part, index) => {
     const quoted = index % 2 === 1 && index < parts.length - 1;
     if (!quoted) return words(part).map((word) => [word]);
     const phrase = words(part).join(' ');
     return phrase === '' ? [] : [[phrase]];
   });
+  const typed = terms.reduce((length, [spelling]) => length + characters(spelling!), 0);
+  return typed < minimumSearchLength ? [] : terms;
 }
 
 /** The trigram index counts characters, not UTF-16 units: "😀😀" is too short for it. */
-const indexable = (spellings: string[]) => spellings.every((spelling) => [...spelling].length >= trigramLength);
+const indexable = (spellings: string[]) => spellings.every((spelling) => characters(spelling) >= trigramLength);
 /** An FTS5 string: inside double quotes every operator and keyword is plain text. */
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

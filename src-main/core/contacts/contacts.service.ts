@@ -24,8 +24,6 @@ import { indexContact, removeFromIndex, searchContactNums } from './contacts.sea
 import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
 import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
 
-const minimumSearchLength = 2;
-
 async function loadContact(db: Kysely<Database>, row: ContactRow): Promise<Contact> {
   const [methods, tags] = await Promise.all([findMethods(db, [row.id]), findTags(db, [row.id])]);
   return rowToContact(row, methods, tags);
@@ -156,7 +154,6 @@ export async function searchContacts(
   ctx: CoreContext,
   query: { query: string; kind?: ContactKind | undefined; limit: number },
 ): Promise<ContactSummary[]> {
-  if (query.query.trim().length < minimumSearchLength) return [];
   const nums = await searchContactNums(ctx.db, query.query, { kind: query.kind, limit: query.limit });
   const rows = await findContactsByNums(ctx.db, nums);
   const rank = new Map(nums.map((num, index) => [num, index]));
