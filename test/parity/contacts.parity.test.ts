@@ -129,6 +129,38 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     expect((await search('2024-05')).map((hit) => hit.id)).toEqual([invoice.id]);
   });
 
+  it('finds a contact by two words in any order, and answers odd input with results, never an error', async () => {
+    const created = await create(ada);
+    for (const query of ['Ada Lovelace', 'lovelace ada', '"Ada Lovelace"', 'Ada\u0000Lovelace', 'Ad Lovelace', 'Ada Lovelace vip']) {
+      expect((await search(query)).map((hit) => hit.id), query).toEqual([created.id]);
+    }
+    for (const query of ['NEAR(', '"', '"""', '* - ^ : +', '(ada) OR (grace)', '\u0000', '\ud800\udfff\ud800', '%_%', 'ada NOT', '((20)) 7946']) {
+      const result = await api.call('contacts.search', { query });
+      expect(result.ok, query).toBe(true);
+    }
+  });
+
+  it('finds a contact by its address', async () => {
+    const created = await create({ ...ada, address: { street: '12 St James Square', city: 'London', country: 'UK' } });
+    expect((await search('london')).map((hit) => hit.id)).toEqual([created.id]);
+    expect((await search('Ada James Square')).map((hit) => hit.id)).toEqual([created.id]);
+  });
+
+  it('lists a company’s people, follows a rename, and searches companies alone', async () => {
+    const company = await create({ kind: 'company', company: 'Analytical Engines' });
+    const person = await create({ ...ada, companyId: company.id });
+    await create({ firstName: 'Grace', lastName: 'Hopper', company: 'Analytical Engines' });
+    const people = value<ContactPage>(await api.call('contacts.list', { companyId: company.id }));
+    expect(people).toMatchObject({ total: 1, nextCursor: null, items: [{ id: person.id, company: 'Analytical Engines' }] });
+    expect(await api.call('contacts.list', { companyId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const companies = value<ContactSummary[]>(await api.call('contacts.search', { query: 'analytical', kind: 'company' }));
+    expect(companies.map((hit) => hit.id)).toEqual([company.id]);
+
+    value(await api.call('contacts.update', { id: company.id, expectedUpdatedAt: company.updatedAt, fields: { kind: 'company', company: 'Difference Engines' } }));
+    expect(value<Contact>(await api.call('contacts.get', { id: person.id })).company).toBe('Difference Engines');
+    expect((await search('Ada Difference')).map((hit) => hit.id)).toEqual([person.id]);
+  });
+
   it('returns at most 50 search results', async () => {
     value(await api.call('contacts.seedSample', {}));
     for (let index = 0; index < 60; index += 1) await create({ firstName: `Searchable${index}`, lastName: 'Person' });
