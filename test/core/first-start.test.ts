@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KyselyPlugin } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactPage } from '../../shared/domain/contact.ts';
 import { createCore } from '../../src-main/core/core.ts';
@@ -57,9 +57,9 @@ async function whatAKillWouldLeave(dataDir: string, record: Record<string, Migra
   return snapshots;
 }
 
-/** Starts Ambassador in a child process that kills itself after the Nth statement. */
-async function startAndDie(dataDir: string, statement: number): Promise<void> {
-  const run = spawn(process.execPath, [child, dataDir, String(statement)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts Ambassador in a child process that kills itself right after it creates `table`. */
+async function startAndDie(dataDir: string, table: string): Promise<void> {
+  const run = spawn(process.execPath, [child, dataDir, table], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [, signal] = (await once(run, 'exit')) as [number | null, NodeJS.Signals | null];
   expect(signal).toBe('SIGKILL');
 }
@@ -101,12 +101,9 @@ describe('a start killed between two statements of a migration', () => {
     }
   });
 
-  it('is not a stand-in: a real kill -9 after the first table of 0001 leaves a folder that starts', async () => {
+  it('is not a stand-in: a real kill -9 right after 0001 created the contacts table leaves a folder that starts', async () => {
     const dataDir = newFolder();
-    // Statement 7: after the check for applied migrations (1), the bookkeeping
-    // tables (3) and the check inside the transaction (2), migration 0001 has
-    // just created the contacts table.
-    await startAndDie(dataDir, 7);
+    await startAndDie(dataDir, 'contacts');
     expect(schemaState(dataDir).tables).not.toContain('contacts');
     await expectItStarts(dataDir);
   });
@@ -169,5 +166,28 @@ describe('a migration that fails halfway', () => {
     const page = await core.dispatch('contacts.list', {});
     expect(page.ok && (page.value as ContactPage).total).toBe(50);
     await core.close();
+  });
+});
+
+describe('a folder bricked by a kill under the old, non-transactional migrator', () => {
+  it('starts again: the empty tables 0001 left are dropped and 0001 runs in full', async () => {
+    for (const table of ['contacts', 'contact_methods', 'contact_tags']) {
+      const dataDir = newFolder();
+      const database = new Sqlite(join(dataDir, 'ambassador.sqlite'));
+      const stopAfter: KyselyPlugin = {
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
+          if (database.prepare('select 1 from sqlite_master where name = ?').get(table)) throw new Error('killed');
+          return args.result;
+        },
+      };
+      const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+      const result = await new Migrator({ db: old.withPlugin(stopAfter), provider: { getMigrations: async () => migrations } }).migrateToLatest();
+      await old.destroy();
+      expect(result.error).toBeDefined();
+      expect(schemaState(dataDir)).toMatchObject({ applied: [], tables: expect.arrayContaining(['kysely_migration', 'contacts', table]) });
+
+      await expectItStarts(dataDir);
+    }
   });
 });

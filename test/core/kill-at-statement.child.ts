@@ -1,18 +1,20 @@
-// Starts Ambassador and kills its own process with SIGKILL right after the Nth
-// SQL statement of the migrations: a real kill -9 at a known point.
-// Usage: node kill-at-statement.child.ts <data dir> <N>
-import type { KyselyPlugin } from 'kysely';
+// Starts Ambassador and kills its own process with SIGKILL right after the
+// statement that creates the named table: a real kill -9 at a known point.
+// Usage: node kill-at-statement.child.ts <data dir> <table>
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';
 
-const [dataDir, killAfterText] = process.argv.slice(2);
-const killAfter = Number(killAfterText);
-let statements = 0;
+const [dataDir, table] = process.argv.slice(2);
+const creates = (node: RootOperationNode) => node.kind === 'CreateTableNode' && node.table.table.identifier.name === table;
+const creating = new Set<unknown>();
 const killer: KyselyPlugin = {
-  transformQuery: (args) => args.node,
+  transformQuery: (args) => {
+    if (creates(args.node)) creating.add(args.queryId);
+    return args.node;
+  },
   transformResult: async (args) => {
-    statements += 1;
-    if (statements === killAfter) process.kill(process.pid, 'SIGKILL');
+    if (creating.has(args.queryId)) process.kill(process.pid, 'SIGKILL');
     return args.result;
   },
 };
@@ -20,4 +22,4 @@ const killer: KyselyPlugin = {
 const { db } = openDatabase(dataDir!);
 await migrateToLatest(db.withPlugin(killer));
 await db.destroy();
-console.log(`finished after ${statements} statements, before the kill`);
+console.log(`no create table ${table} ran: nothing to kill`);

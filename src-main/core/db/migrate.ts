@@ -11,6 +11,8 @@ const createBookkeeping = [
   sql`insert or ignore into "kysely_migration_lock" ("id", "is_locked") values ('migration_lock', 0)`,
 ];
 
+const firstMigration = '0001_create_contacts';
+
 async function appliedMigrations(db: Kysely<any>): Promise<{ names: Set<string>; latest: string }> {
   const table = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db);
   if (table.rows[0]!.n === 0) return { names: new Set(), latest: '' };
@@ -25,6 +27,23 @@ async function appliedMigrations(db: Kysely<any>): Promise<{ names: Set<string>;
 function nextTimestamp(latest: string): string {
   const last = latest ? Date.parse(latest) : 0;
   return new Date(Math.max(Date.now(), Number.isNaN(last) ? 0 : last + 1)).toISOString();
+}
+
+/**
+ * Before this runner, kysely's Migrator ran 0001 outside a transaction: a kill
+ * during a first start left some of its tables, empty and unrecorded, and every
+ * later start failed. Empty, they hold nothing of the user's: drop them so 0001
+ * runs again in full. Any row in them and they stay, and 0001 fails as before.
+ */
+async function dropWhatAKilledFirstStartLeft(trx: Kysely<any>): Promise<void> {
+  const leftovers = ['contacts_fts', 'contact_tags', 'contact_methods', 'contacts'];
+  const found = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name in (${sql.join(leftovers)})`.execute(trx);
+  const tables = leftovers.filter((table) => found.rows.some((row) => row.name === table));
+  for (const table of tables) {
+    const rows = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(trx);
+    if (rows.rows[0]!.n > 0) return;
+  }
+  for (const table of tables) await sql`drop table ${sql.table(table)}`.execute(trx);
 }
 
 /**
@@ -48,6 +67,7 @@ export async function migrateToLatest(db: Kysely<any>, migrations: Record<string
       // Another Ambassador starting on the same folder may have got here first.
       const applied = await appliedMigrations(trx);
       if (applied.names.has(name)) return;
+      if (name === firstMigration && applied.names.size === 0) await dropWhatAKilledFirstStartLeft(trx);
       await migrations[name]!.up(trx);
       await sql`insert into kysely_migration (name, timestamp) values (${name}, ${nextTimestamp(applied.latest)})`.execute(trx);
     });
