@@ -3,6 +3,7 @@ import type { CoreHandle } from './core-handle.ts';
 import type { CoreContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { explainOpenFailure, openMessages } from './db/open-errors.ts';
 import { dispatch, type DispatchOptions } from './dispatch.ts';
 import { handlers } from './handlers.ts';
 
@@ -26,7 +27,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw explainOpenFailure(error, file, openMessages.notUpdated);
   }
 
   const listeners = new Set<(event: CoreEvent) => void>();
@@ -63,9 +64,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await Promise.allSettled(pending);
         pending = new Set();
         listeners.clear();
-        // Fold the WAL back into the main file so a closed database is one file.
-        sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        await db.destroy();
+        try {
+          // Fold the WAL back into the main file so a closed database is one file.
+          sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          await db.destroy();
+        }
       })();
       return closed;
     },

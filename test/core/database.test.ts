@@ -43,12 +43,12 @@ describe('the database file', () => {
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, 4096 * 4);
     closeSync(fd);
-    await expect(createCore({ dataDir: data.dir })).rejects.toThrow(/damaged \(SQLite's quick_check reported: .*restore your latest backup/s);
+    await expect(createCore({ dataDir: data.dir })).rejects.toThrow(/ambassador\.sqlite is damaged, so Ambassador did not open it and left it as it was\. .*put a backup in its place/);
   });
 
   it('reports a failed start from the worker thread as an error, not a hang', async () => {
     writeFileSync(join(data.dir, 'ambassador.sqlite'), 'this is not a database '.repeat(500));
-    await expect(startCoreWorker({ dataDir: data.dir })).rejects.toThrow(/restore/i);
+    await expect(startCoreWorker({ dataDir: data.dir })).rejects.toThrow(/is damaged, so Ambassador did not open it/);
   });
 
   it('turns an unexpected failure into INTERNAL without leaking a stack trace', async () => {

@@ -1,9 +1,15 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrations } from '../../../migrations/index.ts';
+import { makeDataFolder } from '../data-folder.ts';
+import { ambassadorApplicationId, inspectDatabase } from './inspect-database.ts';
+import { explainOpenFailure, openMessages } from './open-errors.ts';
 import type { Database } from './schema.ts';
 import { WriteFirstSqliteDialect } from './write-first-dialect.ts';
+
+export { DatabaseOpenError } from './open-errors.ts';
 
 export const databaseFileName = 'ambassador.sqlite';
 
@@ -13,44 +19,49 @@ export type OpenDatabase = {
   file: string;
 };
 
-/** The database file could not be opened or failed its integrity check. */
-export class DatabaseOpenError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatabaseOpenError';
+/**
+ * Contacts are private on a shared computer: the database is readable by its
+ * owner alone. SQLite gives its -wal and -shm files the database's mode; ones
+ * left by an older version are tightened too.
+ */
+function keepPrivate(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch {
+    // It exists already (another Ambassador may have just created it).
+  }
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      const mode = statSync(path).mode & 0o777;
+      if (mode & 0o077) chmodSync(path, mode & 0o700);
+    } catch {
+      // Missing, or owned by someone else: nothing to tighten.
+    }
   }
 }
 
 /**
- * Opens `<dataDir>/ambassador.sqlite` with the pragmas the data rules ask for and
- * checks it before anything reads it, so a damaged file is reported rather than
- * half-read.
+ * Opens `<dataDir>/ambassador.sqlite` with the pragmas the data rules ask for,
+ * after checking it read-only (see inspect-database.ts), so a file Ambassador
+ * cannot use is reported and left exactly as it was.
  */
 export function openDatabase(dataDir: string): OpenDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  makeDataFolder(dataDir);
   const file = join(dataDir, databaseFileName);
-  let sqlite: Sqlite.Database;
+  const existing = inspectDatabase(file, Object.keys(migrations));
+  keepPrivate(file);
+  let sqlite: Sqlite.Database | undefined;
   try {
     sqlite = new Sqlite(file);
+    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    if (existing.kind === 'new' || existing.applicationId === 0) sqlite.pragma(`application_id = ${ambassadorApplicationId}`);
   } catch (error) {
-    throw new DatabaseOpenError(
-      `Ambassador could not open its database at ${file}: ${(error as Error).message}. ` +
-        'Check that the folder is writable, or restore a backup.',
-      { cause: error },
-    );
-  }
-  const problems = sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
-  if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') {
-    sqlite.close();
-    throw new DatabaseOpenError(
-      `The database at ${file} is damaged (SQLite's quick_check reported: ` +
-        `${problems.map((row) => row.quick_check).slice(0, 3).join('; ')}). ` +
-        'Ambassador did not change it. Keep a copy of the file, then restore your latest backup.',
-    );
+    sqlite?.close();
+    throw explainOpenFailure(error, file, openMessages.notOpened);
   }
   const db = new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: sqlite }) });
   return { db, sqlite, file };
