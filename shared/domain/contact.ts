@@ -186,7 +186,11 @@ export const ContactPage = z.object({
 export type ContactPage = z.infer<typeof ContactPage>;
 
 export const SearchContactsQuery = z.object({
-  query: z.string().max(200, { error: 'Search for at most 200 characters.' }),
+  // A search is never stored: half of a broken character is ignored, not refused.
+  query: z
+    .string()
+    .max(200, { error: 'Search for at most 200 characters.' })
+    .transform((query) => query.replace(/\p{Cs}/gu, '')),
   /** Only contacts of this kind: the company picker searches companies alone. */
   kind: ContactKind.optional(),
   limit: z.number().int().min(1).max(50).default(50),

@@ -97,10 +97,12 @@ export async function dispatch(
     return { ok: false, error: { code: 'NOT_FOUND', message: `Ambassador has no action called “${method}”.` } };
   }
   const spec = contract[method];
-  const broken = brokenText(input);
-  if (broken.issues.length > 0) return { ok: false, error: validationError(broken) };
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  // Checked after parsing, so a schema may drop what it does not keep (a search
+  // ignores a broken character; a name must not lose one).
+  const broken = brokenText(parsed.data);
+  if (broken.issues.length > 0) return { ok: false, error: validationError(broken) };
   try {
     const handler = handlers[method] as Handler<MethodName>;
     const value = await handler(ctx, parsed.data as never);

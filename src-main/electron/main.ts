@@ -16,7 +16,11 @@ const dataDir = chooseDataDir(process.argv, process.env, () => app.getPath('user
 // Chromium's profile and the single-instance lock follow the data folder, so two
 // windows never share one database and a test's folder never locks the user's.
 if (dataDir !== app.getPath('userData')) {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // start() opens the database and shows the core's sentence for this folder.
+  }
   app.setPath('userData', dataDir);
 }
 // Every renderer is sandboxed, whatever a window's own options say.

@@ -18,4 +18,7 @@ export const fakeSecondMigration: Migration = {
   },
 };
 
-export const withSecondMigration: Record<string, Migration> = { ...migrations, '0002_fake_loyalty': fakeSecondMigration };
+/** Named to sort after every real migration, whichever land later. */
+export const fakeMigrationName = '9999_fake_loyalty';
+
+export const withSecondMigration: Record<string, Migration> = { ...migrations, [fakeMigrationName]: fakeSecondMigration };

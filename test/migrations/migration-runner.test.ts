@@ -44,10 +44,9 @@ describe('the migration runner and kysely’s Migrator', () => {
     const after = withKysely();
     const migrator = new Migrator({ db: after, provider: { getMigrations: async () => withSecondMigration } });
     const seen = await migrator.getMigrations();
-    expect(seen.map((migration) => [migration.name, migration.executedAt instanceof Date])).toEqual([
-      ['0001_create_contacts', true],
-      ['0002_fake_loyalty', true],
-    ]);
+    expect(seen.map((migration) => [migration.name, migration.executedAt instanceof Date])).toEqual(
+      Object.keys(withSecondMigration).map((name) => [name, true]),
+    );
     expect(await migrator.migrateToLatest()).toEqual({ results: [] });
     await after.destroy();
     const check = new Sqlite(file, { readonly: true });

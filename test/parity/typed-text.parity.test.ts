@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactHit, ContactPage } from '../../shared/domain/contact.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { transports, type Transport } from '../helpers/transports.ts';
 
@@ -43,9 +43,10 @@ describe.each(transports)('text the user typed, through the %s transport', (_nam
       expectedUpdatedAt: ada.updatedAt,
       fields: { firstName: 'Ada', notes: `${loneLow} met at the fair`, emails: [{ label: `home${loneHigh}`, value: 'ada@example.org' }] },
     });
-    expect(fieldsOf(update).map((field) => field.path)).toEqual(['notes', 'emails.0.label']);
-    const search = await api.call('contacts.search', { query: `Ad${loneHigh}` });
-    expect(fieldsOf(search).map((field) => field.path)).toEqual(['query']);
+    expect(fieldsOf(update).map((field) => field.path).sort()).toEqual(['emails.0.label', 'notes']);
+    // A search is never stored: the broken half is ignored and the rest is searched for.
+    const search = await api.call('contacts.search', { query: `Ad${loneHigh}a` });
+    expect(search.ok && (search.value as ContactHit[]).map((hit) => hit.id)).toEqual([ada.id]);
     const current = await api.call('contacts.get', { id: ada.id });
     expect(current).toMatchObject({ ok: true, value: { notes: '', emails: [] } });
   });

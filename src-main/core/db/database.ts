@@ -8,6 +8,7 @@ import { ambassadorApplicationId, inspectDatabase } from './inspect-database.ts'
 import { explainOpenFailure, openMessages } from './open-errors.ts';
 import type { Database } from './schema.ts';
 import { WriteFirstSqliteDialect } from './write-first-dialect.ts';
+import { busyTimeoutMs } from './write-retry.ts';
 
 export { DatabaseOpenError } from './open-errors.ts';
 
@@ -59,6 +60,9 @@ export function openDatabase(dataDir: string): OpenDatabase {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     if (existing.kind === 'new' || existing.applicationId === 0) sqlite.pragma(`application_id = ${ambassadorApplicationId}`);
+    // Opening may wait for another program's brief lock; once the core serves
+    // calls, a wait must not hold its one thread (see write-retry.ts).
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   } catch (error) {
     sqlite?.close();
     throw explainOpenFailure(error, file, openMessages.notOpened);
