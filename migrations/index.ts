@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as createContacts from './0001_create_contacts.ts';
+import * as indexAddresses from './0002_index_addresses.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -7,4 +8,5 @@ import * as createContacts from './0001_create_contacts.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_create_contacts': createContacts,
+  '0002_index_addresses': indexAddresses,
 };

@@ -6,16 +6,24 @@ import type { ContactRow } from './contacts.table.ts';
 /** Where the previous page ended: the sort value and id of its last row. */
 export type PagePosition = { key: string; id: string };
 
-export type ContactPageQuery = {
-  sort: ContactSort;
+/** Which contacts a list shows: optionally only those with a tag, or linked to a company. */
+export type ContactFilter = {
   tag?: string | undefined;
+  companyId?: string | undefined;
+};
+
+export type ContactPageQuery = ContactFilter & {
+  sort: ContactSort;
   after?: PagePosition | undefined;
   offset?: number | undefined;
   limit: number;
 };
 
-function listedContacts(db: Kysely<Database>, tag: string | undefined) {
+function listedContacts(db: Kysely<Database>, { tag, companyId }: ContactFilter) {
   let query = db.selectFrom('contacts').where('deleted_at', 'is', null);
+  // An equality on company_id walks contacts_by_company: a company's people cost
+  // what they number, not what the address book does.
+  if (companyId !== undefined) query = query.where('company_id', '=', companyId);
   if (tag !== undefined) {
     query = query.where('id', 'in', (sub) =>
       sub.selectFrom('contact_tags').select('contact_id').where(sql<boolean>`tag = ${tag} collate nocase`),
@@ -30,7 +38,7 @@ function listedContacts(db: Kysely<Database>, tag: string | undefined) {
  * row 90,000 as at row 0.
  */
 export async function findContactPage(db: Kysely<Database>, query: ContactPageQuery): Promise<ContactRow[]> {
-  let select = listedContacts(db, query.tag).selectAll();
+  let select = listedContacts(db, query).selectAll();
   const { after } = query;
   if (query.sort === 'name') {
     if (after) select = select.where(sql<boolean>`(sort_key, id) > (${after.key}, ${after.id})`);
@@ -44,8 +52,8 @@ export async function findContactPage(db: Kysely<Database>, query: ContactPageQu
   return select.execute();
 }
 
-export async function countListedContacts(db: Kysely<Database>, tag: string | undefined): Promise<number> {
-  const row = await listedContacts(db, tag).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
+export async function countListedContacts(db: Kysely<Database>, filter: ContactFilter): Promise<number> {
+  const row = await listedContacts(db, filter).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
   return row.count;
 }
 

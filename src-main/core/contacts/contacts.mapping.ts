@@ -86,6 +86,11 @@ export function rowToSummary(row: ContactRow, primaries: ContactMethodRow[], tag
   };
 }
 
+function addressText(address: ContactFields['address']): string {
+  if (!address) return '';
+  return [address.street, address.city, address.region, address.postalCode, address.country].filter((part) => part !== '').join(' ');
+}
+
 /**
  * What search looks through, folded (it is never shown, only matched); phones
  * carry their bare digits too.
@@ -99,5 +104,6 @@ export function searchEntryOf(num: number, fields: ContactFields): ContactSearch
     phones: fields.phones.map((phone) => `${phone.value} ${phone.value.replace(/\D/g, '')}`).join(' '),
     tags: foldText(fields.tags.join(' ')),
     notes: foldText(fields.notes),
+    address: foldText(addressText(fields.address)),
   };
 }

@@ -1,12 +1,18 @@
 import { sql, type Kysely } from 'kysely';
+import type { ContactKind } from '../../../shared/domain/contact.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
 import { foldText } from './folded-text.ts';
 
 /** Trigram matching needs three characters; shorter terms fall back to a scan. */
 const trigramLength = 3;
-const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes'] as const;
+const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
 const phoneLike = /^[\d\s()+\-./]+$/;
+/** Never part of what a user means to find: control characters and halves of broken surrogate pairs. */
+const unreadable = /[\p{Cc}\p{Cs}]/gu;
+const quoteMarks = /["“”„]/;
+
+export type SearchOptions = { kind?: ContactKind | undefined; limit: number };
 
 export async function indexContact(db: Kysely<Database>, entry: ContactSearchRow): Promise<void> {
   await removeFromIndex(db, entry.rowid!);
@@ -17,41 +23,67 @@ export async function removeFromIndex(db: Kysely<Database>, num: number): Promis
   await db.deleteFrom('contacts_fts').where('rowid', '=', num).execute();
 }
 
+const words = (text: string) => text.split(/\s+/).filter((word) => word.length > 0);
+
 /**
  * What the user typed, as terms that must all match; each term lists the spellings
- * any one of which may match. A query of digits and punctuation is one term, as
- * itself ("12.50" in a note) or as bare digits ("(555) 0123" finds "555-0123").
+ * any one of which may match. Words are terms; words in double quotes are one term,
+ * matched as they stand together ("ada lovelace"); a quote without its pair is
+ * ignored. A query of digits and punctuation is one term, as itself ("12.50" in a
+ * note) or as bare digits ("(555) 0123" finds "555-0123"). Everything else is
+ * plain text: `*`, `-`, `OR`, `NEAR(` and the like are searched for as written.
  */
 export function searchTerms(query: string): string[][] {
-  const trimmed = foldText(query.trim());
-  if (phoneLike.test(trimmed)) {
-    const digits = trimmed.replace(/\D/g, '');
-    if (digits.length >= 2) return [digits === trimmed ? [digits] : [digits, trimmed]];
+  const text = foldText(query).replace(unreadable, ' ').trim();
+  if (phoneLike.test(text)) {
+    const digits = text.replace(/\D/g, '');
+    if (digits.length >= 2) return [digits === text ? [digits] : [digits, text]];
   }
-  return trimmed
-    .split(/\s+/)
-    .filter((term) => term.length > 0)
-    .map((term) => [term]);
+  const parts = text.split(quoteMarks);
+  return parts.flatMap((part, index) => {
+    const quoted = index % 2 === 1 && index < parts.length - 1;
+    if (!quoted) return words(part).map((word) => [word]);
+    const phrase = words(part).join(' ');
+    return phrase === '' ? [] : [[phrase]];
+  });
 }
 
+/** The trigram index counts characters, not UTF-16 units: "😀😀" is too short for it. */
+const indexable = (spellings: string[]) => spellings.every((spelling) => [...spelling].length >= trigramLength);
+/** An FTS5 string: inside double quotes every operator and keyword is plain text. */
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Any spelling of the term appears in some column (a scan: for terms the index cannot match). */
+function foundByScan(spellings: string[]) {
+  const columns = spellings.flatMap((spelling) =>
+    searchColumns.map((column) => sql`${sql.ref(`contacts_fts.${column}`)} like ${likePattern(spelling)} escape '\\'`),
+  );
+  return sql`(${sql.join(columns, sql` or `)})`;
+}
 
 /**
  * `contacts.num` of the best matches, best first. Every term must match some
  * column; a match in the name counts most, then company, email and phone, tags,
- * and notes.
+ * and least notes and address.
  */
-export async function searchContactNums(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
+export async function searchContactNums(db: Kysely<Database>, query: string, options: SearchOptions): Promise<number[]> {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
+  const { limit } = options;
+  const ofKind = options.kind === undefined ? sql`` : sql`and contacts.kind = ${options.kind}`;
+  const indexed = terms.filter(indexable);
+  const scanned = terms.filter((spellings) => !indexable(spellings));
 
-  if (terms.flat().every((spelling) => spelling.length >= trigramLength)) {
-    const match = terms.map((spellings) => `(${spellings.map(quote).join(' OR ')})`).join(' ');
+  if (indexed.length > 0) {
+    // FTS5 has no implicit AND between groups: `("ada") ("lovelace")` is a syntax error.
+    const match = indexed.map((spellings) => `(${spellings.map(quote).join(' OR ')})`).join(' AND ');
+    // Short terms only narrow what the index found.
+    const alsoScanned = scanned.map((spellings) => sql`and ${foundByScan(spellings)}`);
     const rows = await sql<{ rowid: number }>`
       select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
-      where contacts_fts match ${match} and contacts.deleted_at is null
-      order by bm25(contacts_fts, 10.0, 6.0, 4.0, 4.0, 3.0, 1.0)
+      where contacts_fts match ${match} ${sql.join(alsoScanned, sql` `)} and contacts.deleted_at is null ${ofKind}
+      order by bm25(contacts_fts, 10.0, 6.0, 4.0, 4.0, 3.0, 1.0, 1.0)
       limit ${limit}`.execute(db);
     return rows.rows.map((row) => row.rowid);
   }
@@ -59,32 +91,24 @@ export async function searchContactNums(db: Kysely<Database>, query: string, lim
   // Short terms cannot use the trigram index. Names that start with the term come
   // first (an index range, instant); then any other match, scanning only until
   // the page is full.
-  const byPrefix = terms.length === 1 ? await namePrefixNums(db, terms[0]![0]!, limit) : [];
+  const byPrefix = terms.length === 1 ? await namePrefixNums(db, terms[0]![0]!, options) : [];
   if (byPrefix.length >= limit) return byPrefix;
-  const conditions = terms.map((spellings) => {
-    const columns = spellings.flatMap((spelling) =>
-      searchColumns.map((column) => sql`${sql.ref(`contacts_fts.${column}`)} like ${likePattern(spelling)} escape '\\'`),
-    );
-    return sql`(${sql.join(columns, sql` or `)})`;
-  });
   const exclude = byPrefix.length > 0 ? sql`and contacts_fts.rowid not in (${sql.join(byPrefix)})` : sql``;
   const rows = await sql<{ rowid: number }>`
     select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
-    where ${sql.join(conditions, sql` and `)} and contacts.deleted_at is null ${exclude}
+    where ${sql.join(terms.map(foundByScan), sql` and `)} and contacts.deleted_at is null ${ofKind} ${exclude}
     limit ${limit - byPrefix.length}`.execute(db);
   return [...byPrefix, ...rows.rows.map((row) => row.rowid)];
 }
 
-async function namePrefixNums(db: Kysely<Database>, prefix: string, limit: number): Promise<number[]> {
-  const rows = await db
+async function namePrefixNums(db: Kysely<Database>, prefix: string, options: SearchOptions): Promise<number[]> {
+  let query = db
     .selectFrom('contacts')
     .select('num')
     .where('deleted_at', 'is', null)
     .where('sort_key', '>=', prefix)
-    .where('sort_key', '<', `${prefix}\u{10ffff}`)
-    .orderBy('sort_key')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    .where('sort_key', '<', `${prefix}\u{10ffff}`);
+  if (options.kind !== undefined) query = query.where('kind', '=', options.kind);
+  const rows = await query.orderBy('sort_key').orderBy('id').limit(options.limit).execute();
   return rows.map((row) => row.num);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, ContactKind, ContactPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import { newId } from '../db/ids.ts';
@@ -18,7 +18,8 @@ import {
   replaceTags,
   updateContactRow,
 } from './contacts.repository.ts';
-import { countListedContacts, findContactPage, positionOf, type PagePosition } from './contacts.listing.ts';
+import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts.listing.ts';
+import { checkCompanyLink, checkKindChange, followCompanyRename } from './contacts.companies.ts';
 import { indexContact, removeFromIndex, searchContactNums } from './contacts.search.ts';
 import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
 import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
@@ -42,27 +43,6 @@ async function requireContact(db: Kysely<Database>, id: string): Promise<Contact
   const row = await findContactById(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'That contact no longer exists. It may have been deleted for good.', { id });
   return row;
-}
-
-/**
- * A person may belong to a company: a new link must be to a company that is not
- * in the Trash. A link that is already there is kept as it is, so trashing a
- * company never makes its people impossible to edit.
- */
-async function checkCompanyLink(db: Kysely<Database>, fields: ContactFields, current?: ContactRow): Promise<ContactFields> {
-  if (fields.companyId === null) return fields;
-  const company = await findContactById(db, fields.companyId);
-  const linkedBefore = current !== undefined && current.company_id === fields.companyId;
-  const problem =
-    !company || (company.deleted_at !== null && !linkedBefore)
-      ? 'That company is not in your contacts any more.'
-      : company.kind !== 'company' || company.id === current?.id
-        ? 'Choose a company, not a person.'
-        : null;
-  if (problem || !company) {
-    throw new AppError('VALIDATION', `Company: ${problem}`, { fields: [{ path: 'companyId', message: problem }] });
-  }
-  return { ...fields, company: fields.company === '' ? company.display_name : fields.company };
 }
 
 function methodRows(contactId: string, fields: ContactFields): NewContactMethodRow[] {
@@ -106,7 +86,7 @@ export async function updateContact(
   ctx: CoreContext,
   input: { id: string; expectedUpdatedAt: string; fields: ContactFields },
 ): Promise<Contact> {
-  const contact = await ctx.db.transaction().execute(async (trx) => {
+  const { contact, people } = await ctx.db.transaction().execute(async (trx) => {
     const current = await requireContact(trx, input.id);
     if (current.deleted_at !== null) {
       throw new AppError('CONFLICT', 'This contact is in the Trash. Restore it before editing.', { id: input.id });
@@ -119,14 +99,16 @@ export async function updateContact(
       );
     }
     const fields = await checkCompanyLink(trx, input.fields, current);
+    await checkKindChange(trx, current, fields);
     const row = await updateContactRow(trx, input.id, {
       ...fieldsToRow(fields),
       updated_at: nextTimestamp(current.updated_at),
     });
     await writeDetails(trx, row, fields);
-    return loadContact(trx, row);
+    const people = row.kind === 'company' ? await followCompanyRename(trx, row) : [];
+    return { contact: await loadContact(trx, row), people };
   });
-  ctx.publish('contacts.changed', { ids: [contact.id], reason: 'updated' });
+  ctx.publish('contacts.changed', { ids: [contact.id, ...people], reason: 'updated' });
   return contact;
 }
 
@@ -152,13 +134,14 @@ function decodeCursor(cursor: string): PagePosition {
 
 export async function listContacts(
   ctx: CoreContext,
-  query: { sort: ContactSort; tag?: string | undefined; cursor?: string | undefined; offset?: number | undefined; limit: number },
+  query: ContactFilter & { sort: ContactSort; cursor?: string | undefined; offset?: number | undefined; limit: number },
 ): Promise<ContactPage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const filter = { tag: query.tag, companyId: query.companyId };
   // One row more than asked tells whether a next page exists, so the last page has no dead link.
   const [rows, total] = await Promise.all([
-    findContactPage(ctx.db, { sort: query.sort, tag: query.tag, after, offset: query.offset, limit: query.limit + 1 }),
-    countListedContacts(ctx.db, query.tag),
+    findContactPage(ctx.db, { ...filter, sort: query.sort, after, offset: query.offset, limit: query.limit + 1 }),
+    countListedContacts(ctx.db, filter),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -169,9 +152,12 @@ export async function listContacts(
   };
 }
 
-export async function searchContacts(ctx: CoreContext, query: { query: string; limit: number }): Promise<ContactSummary[]> {
+export async function searchContacts(
+  ctx: CoreContext,
+  query: { query: string; kind?: ContactKind | undefined; limit: number },
+): Promise<ContactSummary[]> {
   if (query.query.trim().length < minimumSearchLength) return [];
-  const nums = await searchContactNums(ctx.db, query.query, query.limit);
+  const nums = await searchContactNums(ctx.db, query.query, { kind: query.kind, limit: query.limit });
   const rows = await findContactsByNums(ctx.db, nums);
   const rank = new Map(nums.map((num, index) => [num, index]));
   rows.sort((a, b) => rank.get(a.num)! - rank.get(b.num)!);
@@ -213,12 +199,22 @@ export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
   return countTags(ctx.db);
 }
 
-/** Fills an address book with the sample contacts, in one transaction. */
+/**
+ * Fills an address book with the sample contacts, in one transaction. A sample
+ * person whose company text names a sample company listed before it is linked to
+ * that company, as the user would have linked them.
+ */
 export async function seedSampleContacts(ctx: CoreContext, samples: ContactFields[]): Promise<{ created: number }> {
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const now = nextTimestamp();
     const created: string[] = [];
-    for (const fields of samples) created.push((await insertContactWithDetails(trx, fields, now)).id);
+    const companies = new Map<string, string>();
+    for (const sample of samples) {
+      const companyId = sample.kind === 'person' ? (companies.get(sample.company) ?? sample.companyId) : sample.companyId;
+      const row = await insertContactWithDetails(trx, { ...sample, companyId }, now);
+      if (row.kind === 'company') companies.set(row.company, row.id);
+      created.push(row.id);
+    }
     return created;
   });
   ctx.publish('contacts.changed', { ids, reason: 'seeded' });

@@ -57,5 +57,7 @@ export interface ContactSearchTable {
   phones: string;
   tags: string;
   notes: string;
+  /** Street, city, region, postal code and country (since migration 0002). */
+  address: string;
 }
 export type ContactSearchRow = Insertable<ContactSearchTable>;
