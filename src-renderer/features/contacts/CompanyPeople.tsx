@@ -56,7 +56,8 @@ export function CompanyPeople({ company }: { company: Pick<Contact, 'id' | 'disp
   return (
     <section className="company-people" aria-labelledby="company-people-title">
       <header className="company-people-header">
-        <h2 id="company-people-title">People at {company.displayName}</h2>
+        {/* Not "People at <name>": a lookup of the page's heading by the company's name must find one. */}
+        <h2 id="company-people-title">People</h2>
         {ready && <span className="screen-count">{countOf(total)}</span>}
       </header>
       {body}

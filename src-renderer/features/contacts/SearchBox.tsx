@@ -8,8 +8,10 @@ function firstResultRow(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[role="grid"] [role="rowgroup"] [role="row"][tabindex="0"]');
 }
 
+/** What tells two hits apart: a person's company (a company's would only repeat its name), then how to reach them. */
 function detailOf(hit: ContactSummary): string {
-  return [hit.company, hit.primaryEmail ?? hit.primaryPhone ?? ''].filter((part) => part !== '').join(' · ');
+  const who = hit.kind === 'company' ? 'Company' : hit.company;
+  return [who, hit.primaryEmail ?? hit.primaryPhone ?? ''].filter((part) => part !== '').join(' · ');
 }
 
 /**
@@ -108,16 +110,19 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <kbd className="search-hint" aria-hidden="true">
-        /
-      </kbd>
+      {/* Out of the way of the browser's own clear button once there is text. */}
+      {query === '' && (
+        <kbd className="search-hint" aria-hidden="true">
+          /
+        </kbd>
+      )}
       <div className="search-popup" hidden={!showPopup}>
-        {searchError !== null && (
+        {showPopup && searchError !== null && (
           <p className="search-message" role="alert">
             {searchError}
           </p>
         )}
-        {searchError === null && hits.length === 0 && (
+        {showPopup && searchError === null && hits.length === 0 && (
           <p className="search-message" role="status">
             No contacts match “{query.trim()}”
           </p>
