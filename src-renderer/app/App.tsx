@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ContactList } from '../features/contacts/ContactList.tsx';
 import { ContactPage } from '../features/contacts/ContactPage.tsx';
+import { SearchBox } from '../features/contacts/SearchBox.tsx';
 import { followContactChanges } from '../features/contacts/contacts.store.ts';
 import { announceKeptDrafts } from '../features/contacts/drafts.store.ts';
 import { TrashView } from '../features/contacts/TrashView.tsx';
@@ -31,6 +32,10 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="main">
+        {/* In the shell, not in a screen: search is one key away wherever the user is. */}
+        <div className="topbar" role="search">
+          <SearchBox />
+        </div>
         <Screen route={route} />
       </main>
       <Toaster />

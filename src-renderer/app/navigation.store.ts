@@ -43,7 +43,7 @@ export function hrefFor(route: Route): string {
 
 type NavigationState = {
   route: Route;
-  /** Set to ask the search box to take focus; it may not be mounted yet, so it clears this itself. */
+  /** Set to ask the search box to take focus; it clears this itself once it has. */
   searchFocusPending: boolean;
 };
 
@@ -60,7 +60,7 @@ export function navigate(route: Route): void {
   useNavigation.setState({ route });
 }
 
+/** The search box is in the app shell, so focusing it never leaves the screen (or an unsaved form). */
 export function focusSearch(): void {
-  if (useNavigation.getState().route.screen !== 'contacts') navigate({ screen: 'contacts' });
   useNavigation.setState({ searchFocusPending: true });
 }

@@ -21,11 +21,13 @@ const dataRows = () => screen.getAllByRole('row').slice(1);
 
 describe('TrashView', () => {
   it('restores the contact whose row the button is in', async () => {
-    fake.handle('contacts.trash', () => ({
-      items: [summary(1, { displayName: 'Ada Lovelace', deletedAt }), summary(2, { displayName: 'Grace Hopper', deletedAt })],
-      total: 2,
-    }));
-    fake.handle('contacts.restore', ({ id }: { id: string }) => fullContact({ id }));
+    // The Trash reloads after a restore: the fake's must have lost the restored contact too.
+    let trash = [summary(1, { displayName: 'Ada Lovelace', deletedAt }), summary(2, { displayName: 'Grace Hopper', deletedAt })];
+    fake.handle('contacts.trash', () => ({ items: trash, total: trash.length }));
+    fake.handle('contacts.restore', ({ id }: { id: string }) => {
+      trash = trash.filter((row) => row.id !== id);
+      return fullContact({ id });
+    });
     const user = userEvent.setup();
     render(
       <>

@@ -62,7 +62,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByLabelText('Notes', { exact: true });
     noisyToast();
-    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Trash']);
+    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
   });
 
   it('on the new-contact page', async () => {
@@ -70,7 +70,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByLabelText('Notes', { exact: true });
     noisyToast();
-    expectOnScreen(['Save', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Trash']);
+    expectOnScreen(['Save', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
   });
 
   it('on a contact in the Trash', async () => {
@@ -79,7 +79,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByText('This contact is in the Trash.');
     noisyToast();
-    expectOnScreen(['Save', 'Restore', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Trash']);
+    expectOnScreen(['Save', 'Restore', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
   });
 
   it('on the contact list and on an empty one', async () => {
@@ -95,6 +95,39 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByRole('heading', { name: 'No contacts yet' });
     expectOnScreen(['New contact', 'Search contacts', 'Trash']);
+  });
+
+  it('on a person linked to a company, with the company picker and the search results open', async () => {
+    fake.handle('contacts.get', ({ id }: { id: string }) => fullContact({ id, companyId: contactId(50), company: 'Analytical Engines' }));
+    fake.handle('contacts.search', ({ kind }: { kind?: string }) =>
+      kind === 'company'
+        ? [summary(50, { kind: 'company', displayName: 'Analytical Engines', company: 'Analytical Engines' })]
+        : [summary(2, { displayName: 'Save Trash Company Notes' })],
+    );
+    navigate({ screen: 'contact', id: contactId(1) });
+    const user = userEvent.setup();
+    render(<App />);
+    expect(await screen.findByRole('link', { name: 'Analytical Engines' })).toBeTruthy();
+    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+
+    await user.type(screen.getByRole('combobox', { name: 'Company' }), 'x');
+    await screen.findByRole('option', { name: 'Create company “Analytical Enginesx”' });
+    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+
+    await user.type(screen.getByRole('combobox', { name: 'Search contacts' }), 'save');
+    await screen.findByRole('option', { name: /Save Trash Company Notes/ });
+    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+  });
+
+  it('on a company’s page, with its people listed', async () => {
+    fake.handle('contacts.get', ({ id }: { id: string }) =>
+      fullContact({ id, kind: 'company', firstName: '', lastName: '', company: 'Analytical Engines', displayName: 'Analytical Engines' }),
+    );
+    fake.handle('contacts.list', () => ({ items: [summary(1, { displayName: 'Ada Lovelace' })], nextCursor: null, total: 1 }));
+    navigate({ screen: 'contact', id: contactId(50) });
+    render(<App />);
+    expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toBeTruthy();
+    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
   });
 
   it('in the Trash after “Restored Bea”: one Restore per row, none in the toast', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { draftFromContact } from '../../src-renderer/features/contacts/contact-draft.ts';
+import { draftFromContact, type Draft } from '../../src-renderer/features/contacts/contact-draft.ts';
 import { fullContact } from './fake-bridge.ts';
 
 beforeEach(() => {
@@ -25,6 +25,16 @@ describe('the drafts store', () => {
 
     after.getState().discard('new');
     expect((await loadStore()).getState().drafts).toEqual({});
+  });
+
+  it('keeps a draft kept before companies could be linked, as not linked', async () => {
+    const oldDraft: Partial<Draft> = { ...draftFromContact(fullContact()), notes: 'Typed last version.' };
+    delete oldDraft.companyId;
+    const kept = { draft: oldDraft, expectedUpdatedAt: null, name: 'Ada Lovelace' };
+    sessionStorage.setItem('ambassador.drafts', JSON.stringify({ state: { drafts: { [fullContact().id]: kept } }, version: 1 }));
+
+    const draft = (await loadStore()).getState().drafts[fullContact().id]?.draft;
+    expect(draft).toEqual({ ...oldDraft, companyId: null });
   });
 
   it('starts empty when sessionStorage holds something unreadable', async () => {

@@ -1,3 +1,4 @@
+import { contract, isMethodName } from '../../shared/api/contract.ts';
 import type { ApiError } from '../../shared/api/errors.ts';
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { AmbassadorBridge, DispatchResult } from '../../shared/api/result.ts';
@@ -19,6 +20,8 @@ export class Fail {
 /**
  * An in-memory stand-in for the preload's `window.ambassador`: the renderer under
  * test picks it as its IPC transport, so components run their real store and client.
+ * Inputs and answers are checked against the contract: a call the core would refuse
+ * cannot succeed, and a handler's answer must be one the core could give.
  */
 export function installFakeBridge() {
   const handlers = new Map<string, Handler>();
@@ -28,9 +31,14 @@ export function installFakeBridge() {
     invoke: async (method, input) => {
       calls.push({ method, input });
       const handler = handlers.get(method);
-      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `${method} is not faked` } };
+      if (!handler || !isMethodName(method)) return { ok: false, error: { code: 'INTERNAL', message: `${method} is not faked` } };
       try {
-        return { ok: true, value: await handler(input as never) } as DispatchResult;
+        const answer = await handler(input as never);
+        // The core never answers an input its contract refuses; a test that fakes a refusal throws a Fail instead.
+        const refused = contract[method].input.safeParse(input).error;
+        if (refused) throw new Error(`${method} was sent an input the contract refuses: ${refused.message}`);
+        const value = contract[method].output.parse(answer);
+        return { ok: true, value } as DispatchResult;
       } catch (thrown) {
         if (thrown instanceof Fail) return { ok: false, error: thrown.error };
         throw thrown;

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { draftFromContact, errorsFromProblems, sameDraft, toSubmission, type Draft, type DraftErrors } from './contact-draft.ts';
+import { CompanyPicker } from './CompanyPicker.tsx';
 import { useContactsStore } from './contacts.store.ts';
 import { newContactKey, useDrafts } from './drafts.store.ts';
 import { EntryFields } from './EntryFields.tsx';
@@ -103,7 +104,7 @@ export function ContactForm({ contact, onSaved, onReplaced }: ContactFormProps) 
   const save = async (overwriteFrom?: string) => {
     if (saving) return;
     const submitted = draft;
-    const prepared = toSubmission(draft, base?.companyId ?? null);
+    const prepared = toSubmission(draft);
     if ('errors' in prepared) {
       setErrors(prepared.errors);
       return;
@@ -206,7 +207,11 @@ export function ContactForm({ contact, onSaved, onReplaced }: ContactFormProps) 
           <TextField label="First name" value={draft.firstName} onChange={(firstName) => edit({ firstName })} error={errors.firstName} autoFocus={!base} />
           <TextField label="Last name" value={draft.lastName} onChange={(lastName) => edit({ lastName })} error={errors.lastName} />
         </div>
-        <TextField label="Company" value={draft.company} onChange={(company) => edit({ company })} error={errors.company} />
+        {draft.kind === 'person' ? (
+          <CompanyPicker name={draft.company} companyId={draft.companyId} onChange={edit} error={errors.company} />
+        ) : (
+          <TextField label="Company" value={draft.company} onChange={(company) => edit({ company })} error={errors.company} />
+        )}
       </fieldset>
 
       <fieldset>

@@ -8,7 +8,6 @@ import { showToast } from '../../ui/toast.store.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { ContactGrid } from './ContactGrid.tsx';
 import { minSearchLength, rowAt, useContactsStore } from './contacts.store.ts';
-import { SearchBox } from './SearchBox.tsx';
 
 const sortOptions = [
   { value: 'name', label: 'Name' },
@@ -119,7 +118,6 @@ export function ContactList() {
         </Button>
       </header>
       <div className="toolbar">
-        <SearchBox />
         <SelectField
           label="Sort by"
           value={sort}

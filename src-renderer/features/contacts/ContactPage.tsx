@@ -5,6 +5,7 @@ import { hrefFor, navigate } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { showToast } from '../../ui/toast.store.ts';
+import { CompanyPeople } from './CompanyPeople.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { useContactsStore } from './contacts.store.ts';
 
@@ -115,12 +116,18 @@ export function ContactPage({ id }: { id: string | null }) {
           </Button>
         )}
       </header>
+      {contact?.kind === 'person' && contact.companyId !== null && (
+        <p className="contact-company">
+          Company: <a href={hrefFor({ screen: 'contact', id: contact.companyId })}>{contact.company}</a>
+        </p>
+      )}
       {contact?.deletedAt && (
         <div className="notice" role="status">
           <p>This contact is in the Trash.</p>
           <Button onClick={() => void restoreHere(contact.id)}>Restore</Button>
         </div>
       )}
+      {contact?.kind === 'company' && <CompanyPeople company={contact} />}
       {body}
     </div>
   );

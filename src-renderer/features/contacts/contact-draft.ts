@@ -14,7 +14,10 @@ export type Draft = {
   kind: ContactKind;
   firstName: string;
   lastName: string;
+  /** For a person: their company's name as typed or picked. For a company: its own name. */
   company: string;
+  /** The company contact a person is linked to; null when the name is only typed, or for a company. */
+  companyId: string | null;
   emails: Entry[];
   phones: Entry[];
   street: string;
@@ -46,6 +49,7 @@ export function draftFromContact(contact: Contact | null): Draft {
     firstName: contact?.firstName ?? '',
     lastName: contact?.lastName ?? '',
     company: contact?.company ?? '',
+    companyId: contact?.companyId ?? null,
     emails: entries(contact?.emails ?? [], 'work'),
     phones: entries(contact?.phones ?? [], 'mobile'),
     street: contact?.address?.street ?? '',
@@ -88,7 +92,7 @@ export type Submission = {
 };
 
 /** Turns the draft into the API's fields, or returns the problems the page can see without asking. */
-export function toSubmission(draft: Draft, companyId: string | null): { submission: Submission } | { errors: DraftErrors } {
+export function toSubmission(draft: Draft): { submission: Submission } | { errors: DraftErrors } {
   const days = draft.keepInTouchDays.trim();
   if (days !== '' && !/^\d+$/.test(days)) {
     return { errors: { keepInTouchDays: 'Keep in touch needs a whole number of days.' } };
@@ -111,7 +115,8 @@ export function toSubmission(draft: Draft, companyId: string | null): { submissi
         firstName: draft.firstName,
         lastName: draft.lastName,
         company: draft.company,
-        companyId,
+        // A company is not linked to another company, even if the form was a person's first.
+        companyId: draft.kind === 'person' ? draft.companyId : null,
         emails: emails.map(({ row }, position) => ({ ...row, primary: position === 0 })),
         phones: phones.map(({ row }, position) => ({ ...row, primary: position === 0 })),
         address: hasAddress ? address : null,

@@ -43,7 +43,14 @@ export const useDrafts = create<DraftsState>()(
     }),
     {
       name: 'ambassador.drafts',
-      version: 1,
+      version: 2,
+      // Version 1 drafts predate the company link: they were never linked.
+      migrate: (persisted, version) => {
+        const { drafts = {} } = (persisted ?? {}) as { drafts?: Record<DraftKey, KeptDraft> };
+        if (version >= 2) return { drafts };
+        const linked = Object.entries(drafts).map(([key, kept]) => [key, { ...kept, draft: { ...kept.draft, companyId: null } }]);
+        return { drafts: Object.fromEntries(linked) as Record<DraftKey, KeptDraft> };
+      },
       storage: createJSONStorage(() => sessionStorage),
       partialize: (state) => ({ drafts: state.drafts }),
     },
