@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { contentSecurityPolicy } from '../../shared/security/content-security-policy.ts';
+import { pageContentTypes, pageSecurityHeaders } from '../../shared/security/content-security-policy.ts';
 
 /**
  * The page is served from app://ambassador/ rather than file://: a file:// page
@@ -12,21 +12,6 @@ export const appScheme = 'app';
 const appHost = 'ambassador';
 export const pageUrl = `${appScheme}://${appHost}/index.html`;
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-const securityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-};
 
 /**
  * Standard, so relative URLs, localStorage and 'self' work as on https; secure,
@@ -68,7 +53,7 @@ export function rendererFile(rendererDir: string, url: string): string | undefin
 }
 
 function answer(status: number, body: string): Response {
-  return new Response(body, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(body, { status, headers: { ...pageSecurityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 /** The app:// handler: files of the built renderer only, each with the page's CSP. */
@@ -83,7 +68,7 @@ export function createAppFileHandler(rendererDir: string): (request: Request) =>
     } catch {
       return answer(404, 'Not found');
     }
-    const headers = { ...securityHeaders, 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' };
+    const headers = { ...pageSecurityHeaders, 'Content-Type': pageContentTypes[extname(file)] ?? 'application/octet-stream' };
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }

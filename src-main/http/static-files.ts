@@ -1,26 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { contentSecurityPolicy } from '../../shared/security/content-security-policy.ts';
+import { pageContentTypes, pageSecurityHeaders } from '../../shared/security/content-security-policy.ts';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-export const pageSecurityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 /** Serves a file of the built renderer; paths outside its folder are not found. */
 export function serveStatic(rendererDir: string, urlPath: string, response: ServerResponse): void {
@@ -42,7 +24,7 @@ export function serveStatic(rendererDir: string, urlPath: string, response: Serv
   }
   response.writeHead(200, {
     ...pageSecurityHeaders,
-    'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': pageContentTypes[extname(file)] ?? 'application/octet-stream',
     'Content-Length': size,
     'Cache-Control': extname(file) === '.html' ? 'no-store' : 'no-cache',
   });

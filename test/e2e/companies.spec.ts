@@ -1,29 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serveApp, type ServedApp } from './served-app.ts';
+import { serveForEachTest } from './served-app.ts';
 
 // Linking people to companies, and searching from a contact's page, in a real
 // Chromium against the built app served by `ambassador serve` on a temp data folder.
 
-let dataDir: string;
-let app: ServedApp | undefined;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ambassador-e2e-companies-'));
-});
-test.afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(page: Page): Promise<void> {
-  app = await serveApp(dataDir);
-  await page.goto(app.url);
-  await expect(page.getByRole('link', { name: 'Trash' })).toBeVisible();
-}
+const served = serveForEachTest('ambassador-e2e-companies-');
+const open = served.open;
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search contacts', exact: true });
 const companyPicker = (page: Page) => page.getByRole('combobox', { name: 'Company', exact: true });

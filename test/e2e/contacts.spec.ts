@@ -1,29 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serveApp, type ServedApp } from './served-app.ts';
+import { serveForEachTest } from './served-app.ts';
 
 // A new user's first session, in a real Chromium against the built app served by
 // `ambassador serve` on a temp data folder.
 
-let dataDir: string;
-let app: ServedApp | undefined;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ambassador-e2e-'));
-});
-test.afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(page: Page): Promise<void> {
-  app = await serveApp(dataDir);
-  await page.goto(app.url);
-  await expect(page.getByRole('link', { name: 'Trash' })).toBeVisible();
-}
+const served = serveForEachTest('ambassador-e2e-');
+const open = served.open;
 
 const searchBox = (page: Page) => page.getByLabel('Search contacts', { exact: true });
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(name) });
@@ -87,7 +69,7 @@ test('create, find by email and by phone, edit, delete, restore, and still there
   await searchBox(page).fill('Hamilton');
   await expect(row(page, 'Margaret Hamilton')).toContainText('NASA');
 
-  await app!.stop();
+  await served.stop();
   await open(page);
   await searchBox(page).fill('margaret@');
   await expect(row(page, 'Margaret Hamilton')).toContainText('NASA');
@@ -120,7 +102,7 @@ test('an invalid email is explained beside the field and nothing is saved', asyn
 });
 
 test('a page opened without the access key says what to do', async ({ page }) => {
-  app = await serveApp(dataDir);
+  const app = await served.serve();
   await page.goto(`${app.origin}/#token=${'0'.repeat(32)}`);
   await expect(page.getByText(/access key is missing or out of date/)).toBeVisible();
 });

@@ -1,6 +1,9 @@
+import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export type ServedApp = { url: string; origin: string; stop: () => Promise<void> };
@@ -31,5 +34,48 @@ export async function serveApp(dataDir: string): Promise<ServedApp> {
       child.kill('SIGINT');
       await once(child, 'exit');
     },
+  };
+}
+
+export type ServedSpec = {
+  /** Serves the app on the test's data folder, without opening a page. */
+  serve: () => Promise<ServedApp>;
+  /** Serves the app on it (again, after a restart) and opens the page. */
+  open: (page: Page) => Promise<ServedApp>;
+  /** Stops the served app, keeping its data folder. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * Gives each test of a spec its own temp data folder (outside test-results/,
+ * which Playwright empties) and stops the app it served afterwards.
+ */
+export function serveForEachTest(prefix: string): ServedSpec {
+  let dataDir = '';
+  let app: ServedApp | undefined;
+  const stop = async () => {
+    await app?.stop();
+    app = undefined;
+  };
+  test.beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  test.afterEach(async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const serve = async () => {
+    app = await serveApp(dataDir);
+    return app;
+  };
+  return {
+    serve,
+    open: async (page) => {
+      const served = await serve();
+      await page.goto(served.url);
+      await expect(page.getByRole('link', { name: 'Trash' })).toBeVisible();
+      return served;
+    },
+    stop,
   };
 }
