@@ -178,12 +178,12 @@ export const ListContactsQuery = z
     path: ['cursor'],
   });
 
-export const ContactPage = z.object({
+export const ContactListPage = z.object({
   items: z.array(ContactSummary),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
 });
-export type ContactPage = z.infer<typeof ContactPage>;
+export type ContactListPage = z.infer<typeof ContactListPage>;
 
 export const SearchContactsQuery = z.object({
   // A search is never stored: half of a broken character is ignored, not refused.
@@ -195,9 +195,6 @@ export const SearchContactsQuery = z.object({
   kind: ContactKind.optional(),
   limit: z.number().int().min(1).max(50).default(50),
 });
-
-export const ContactHit = ContactSummary;
-export type ContactHit = ContactSummary;
 
 export const TrashQuery = z.object({
   offset: z.number().int().min(0).default(0),

@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage } from '../../shared/domain/contact.ts';
 import { openContactsCore, type ContactsCore } from './contacts-core.ts';
 
 describe('companies and their people', () => {
@@ -12,8 +12,8 @@ describe('companies and their people', () => {
     await api.close();
   });
 
-  const list = async (input: unknown) => api.value<ContactPage>(await api.call('contacts.list', input));
-  const names = (page: ContactPage) => page.items.map((item) => item.displayName);
+  const list = async (input: unknown) => api.value<ContactListPage>(await api.call('contacts.list', input));
+  const names = (page: ContactListPage) => page.items.map((item) => item.displayName);
 
   it('lists the people of one company, a page at a time, with their total', async () => {
     const harbor = await api.create({ kind: 'company', company: 'Harbor Lane Realty' });

@@ -2,7 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/domain/contact.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { startCoreWorker } from '../../src-main/core/worker-client.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
@@ -26,7 +26,7 @@ describe('the database file', () => {
 
     const reopened = await createCore({ dataDir: join(data.dir, 'nested', 'folder') });
     const page = await reopened.dispatch('contacts.list', {});
-    expect(page.ok && (page.value as ContactPage).total).toBe(1);
+    expect(page.ok && (page.value as ContactListPage).total).toBe(1);
     await reopened.close();
   });
 

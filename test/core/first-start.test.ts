@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/domain/contact.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';
@@ -82,7 +82,7 @@ async function expectItStarts(dataDir: string): Promise<void> {
   const core = await createCore({ dataDir });
   expect(await core.dispatch('contacts.create', { firstName: 'Ada', lastName: 'Lovelace' })).toMatchObject({ ok: true });
   const page = await core.dispatch('contacts.list', {});
-  expect(page.ok && (page.value as ContactPage).total).toBe(1);
+  expect(page.ok && (page.value as ContactListPage).total).toBe(1);
   await core.close();
 }
 
@@ -164,7 +164,7 @@ describe('a migration that fails halfway', () => {
     expect(schemaState(dataDir)).toEqual(before);
     const core = await createCore({ dataDir });
     const page = await core.dispatch('contacts.list', {});
-    expect(page.ok && (page.value as ContactPage).total).toBe(50);
+    expect(page.ok && (page.value as ContactListPage).total).toBe(50);
     await core.close();
   });
 });

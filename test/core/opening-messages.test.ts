@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/domain/contact.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { DatabaseOpenError } from '../../src-main/core/db/database.ts';
 import { startCoreWorker } from '../../src-main/core/worker-client.ts';
@@ -178,7 +178,7 @@ describe('a zero-length ambassador.sqlite', () => {
     const core = await createCore({ dataDir: data.dir });
     expect(await core.dispatch('contacts.create', { firstName: 'Ada' })).toMatchObject({ ok: true });
     const page = await core.dispatch('contacts.list', {});
-    expect(page.ok && (page.value as ContactPage).total).toBe(1);
+    expect(page.ok && (page.value as ContactListPage).total).toBe(1);
     await core.close();
   });
 

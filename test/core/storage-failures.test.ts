@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/domain/contact.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { diskFullMessage, readOnlyMessage, storageFailure } from '../../src-main/core/db/storage-failure.ts';
@@ -35,7 +35,7 @@ const longNotes = Array.from({ length: 1_900 }, (_, index) => `line ${index}.`).
 async function total(call: Call): Promise<number> {
   const page = await call('contacts.list', {});
   if (!page.ok) throw new Error(`the list failed: ${page.error.message}`);
-  return (page.value as ContactPage).total;
+  return (page.value as ContactListPage).total;
 }
 
 /**

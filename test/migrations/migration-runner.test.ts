@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/domain/contact.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';
@@ -34,7 +34,7 @@ describe('the migration runner and kysely’s Migrator', () => {
 
     const core = await createCore({ dataDir: data.dir });
     const page = await core.dispatch('contacts.list', {});
-    expect(page.ok && (page.value as ContactPage).items.map((contact) => contact.displayName)).toEqual(['Ada']);
+    expect(page.ok && (page.value as ContactListPage).items.map((contact) => contact.displayName)).toEqual(['Ada']);
     await core.close();
 
     const { db } = openDatabase(data.dir);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactPage, ContactSummary, TrashPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage, ContactSummary, TrashPage } from '../../shared/domain/contact.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { transports, type Transport } from '../helpers/transports.ts';
 
@@ -119,7 +119,7 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     expect(await names('ÉVA')).toEqual(['Évariste Galois']);
     expect(await names('nunez')).toEqual(['Bob Núñez']);
     expect(await names('ñu')).toEqual(['Bob Núñez']);
-    const page = value<ContactPage>(await api.call('contacts.list', { sort: 'name' }));
+    const page = value<ContactListPage>(await api.call('contacts.list', { sort: 'name' }));
     expect(page.items.map((item) => item.displayName)).toEqual(['Ángel Zed', 'Bob Núñez', 'Évariste Galois', 'Renée Adams']);
   });
 
@@ -150,7 +150,7 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     const company = await create({ kind: 'company', company: 'Analytical Engines' });
     const person = await create({ ...ada, companyId: company.id });
     await create({ firstName: 'Grace', lastName: 'Hopper', company: 'Analytical Engines' });
-    const people = value<ContactPage>(await api.call('contacts.list', { companyId: company.id }));
+    const people = value<ContactListPage>(await api.call('contacts.list', { companyId: company.id }));
     expect(people).toMatchObject({ total: 1, nextCursor: null, items: [{ id: person.id, company: 'Analytical Engines' }] });
     expect(await api.call('contacts.list', { companyId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const companies = value<ContactSummary[]>(await api.call('contacts.search', { query: 'analytical', kind: 'company' }));
@@ -171,22 +171,22 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     for (const [firstName, tags] of [['Cleo', ['vip']], ['Ada', []], ['Bea', ['vip']], ['Dora', []]] as const) {
       await create({ firstName, lastName: 'Test', tags });
     }
-    const first = value<ContactPage>(await api.call('contacts.list', { sort: 'name', limit: 3 }));
+    const first = value<ContactListPage>(await api.call('contacts.list', { sort: 'name', limit: 3 }));
     expect(first.total).toBe(4);
     expect(first.items.map((item) => item.displayName)).toEqual(['Ada Test', 'Bea Test', 'Cleo Test']);
-    const second = value<ContactPage>(await api.call('contacts.list', { sort: 'name', limit: 3, cursor: first.nextCursor }));
+    const second = value<ContactListPage>(await api.call('contacts.list', { sort: 'name', limit: 3, cursor: first.nextCursor }));
     expect(second.items.map((item) => item.displayName)).toEqual(['Dora Test']);
     expect(second.nextCursor).toBeNull();
-    const exact = value<ContactPage>(await api.call('contacts.list', { sort: 'name', limit: 4 }));
+    const exact = value<ContactListPage>(await api.call('contacts.list', { sort: 'name', limit: 4 }));
     expect(exact.nextCursor).toBeNull();
 
-    const recent = value<ContactPage>(await api.call('contacts.list', { sort: 'updated', limit: 10 }));
+    const recent = value<ContactListPage>(await api.call('contacts.list', { sort: 'updated', limit: 10 }));
     expect(recent.items.map((item) => item.displayName)).toEqual(['Dora Test', 'Bea Test', 'Ada Test', 'Cleo Test']);
 
-    const window = value<ContactPage>(await api.call('contacts.list', { sort: 'name', offset: 2, limit: 10 }));
+    const window = value<ContactListPage>(await api.call('contacts.list', { sort: 'name', offset: 2, limit: 10 }));
     expect(window.items.map((item) => item.displayName)).toEqual(['Cleo Test', 'Dora Test']);
 
-    const vip = value<ContactPage>(await api.call('contacts.list', { tag: 'VIP', limit: 10 }));
+    const vip = value<ContactListPage>(await api.call('contacts.list', { tag: 'VIP', limit: 10 }));
     expect(vip.total).toBe(2);
     expect(vip.items.map((item) => item.displayName)).toEqual(['Bea Test', 'Cleo Test']);
 
@@ -199,7 +199,7 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
     const deleted = value<Contact>(await api.call('contacts.delete', { id: created.id }));
     expect(deleted.deletedAt).not.toBeNull();
     expect(await search('Lovelace')).toEqual([]);
-    expect(value<ContactPage>(await api.call('contacts.list', {})).total).toBe(0);
+    expect(value<ContactListPage>(await api.call('contacts.list', {})).total).toBe(0);
     const trash = value<TrashPage>(await api.call('contacts.trash', {}));
     expect(trash.items.map((item) => item.id)).toEqual([created.id]);
     expect(trash.total).toBe(1);
@@ -243,7 +243,7 @@ describe.each(transports)('contacts through the %s transport', (_name, open) => 
 
   it('loads about fifty realistic sample contacts', async () => {
     expect(value(await api.call('contacts.seedSample', {}))).toEqual({ created: 50 });
-    const page = value<ContactPage>(await api.call('contacts.list', { limit: 100 }));
+    const page = value<ContactListPage>(await api.call('contacts.list', { limit: 100 }));
     expect(page.total).toBe(50);
     expect(page.items.every((item) => item.displayName.length > 0 && item.primaryEmail?.includes('@'))).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactHit, ContactPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage, ContactSummary } from '../../shared/domain/contact.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { transports, type Transport } from '../helpers/transports.ts';
 
@@ -31,7 +31,7 @@ describe.each(transports)('text the user typed, through the %s transport', (_nam
     expect(fieldsOf(result)).toEqual([{ path: 'firstName', message: expect.stringMatching(broken) }]);
     expect(!result.ok && result.error.message).toMatch(/^Please check: First name: This text contains a broken character/);
     const page = await api.call('contacts.list', {});
-    expect(page.ok && (page.value as ContactPage).total).toBe(0);
+    expect(page.ok && (page.value as ContactListPage).total).toBe(0);
   });
 
   it('reports every broken field by its path, in lists and in an update’s fields too', async () => {
@@ -46,7 +46,7 @@ describe.each(transports)('text the user typed, through the %s transport', (_nam
     expect(fieldsOf(update).map((field) => field.path).sort()).toEqual(['emails.0.label', 'notes']);
     // A search is never stored: the broken half is ignored and the rest is searched for.
     const search = await api.call('contacts.search', { query: `Ad${loneHigh}a` });
-    expect(search.ok && (search.value as ContactHit[]).map((hit) => hit.id)).toEqual([ada.id]);
+    expect(search.ok && (search.value as ContactSummary[]).map((hit) => hit.id)).toEqual([ada.id]);
     const current = await api.call('contacts.get', { id: ada.id });
     expect(current).toMatchObject({ ok: true, value: { notes: '', emails: [] } });
   });

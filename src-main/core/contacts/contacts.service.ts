@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactKind, ContactPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import { newId } from '../db/ids.ts';
@@ -133,7 +133,7 @@ function decodeCursor(cursor: string): PagePosition {
 export async function listContacts(
   ctx: CoreContext,
   query: ContactFilter & { sort: ContactSort; cursor?: string | undefined; offset?: number | undefined; limit: number },
-): Promise<ContactPage> {
+): Promise<ContactListPage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const filter = { tag: query.tag, companyId: query.companyId };
   // One row more than asked tells whether a next page exists, so the last page has no dead link.
