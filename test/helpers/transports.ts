@@ -1,8 +1,12 @@
+import type { WebContents } from 'electron';
+import type * as ipcModule from '../../src-main/electron/ipc.ts';
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { startCoreWorker } from '../../src-main/core/worker-client.ts';
 import { startHttpBridge } from '../../src-main/http/server.ts';
+import { createEventStreamParser } from '../../src-renderer/api/event-stream.ts';
+import { registeredHandlers } from './electron-stand-in.ts';
 import { makeTempDataDir } from './temp-data-dir.ts';
 
 /** One way of reaching the core, as a test sees it. */
@@ -28,25 +32,19 @@ export async function inProcessTransport(): Promise<Transport> {
   };
 }
 
-/** Reads `GET /api/events` the way the renderer does: fetch and a stream reader. */
+/** Reads `GET /api/events` the way the renderer does: fetch, a stream reader and the renderer's own parser. */
 async function followEvents(url: string, token: string, events: CoreEvent[], signal: AbortSignal): Promise<void> {
   const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+  // Kept as sent, not filtered through the renderer's schema check: a test
+  // should see an event the contract does not describe, not lose it.
+  const parse = createEventStreamParser(({ name, data }) => events.push({ name, payload: JSON.parse(data) } as CoreEvent));
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name && data) events.push({ name, payload: JSON.parse(data) } as CoreEvent);
-        }
+        parse(value);
       }
     } catch {
       // aborted at close
@@ -83,7 +81,51 @@ export async function httpTransport(): Promise<Transport> {
   };
 }
 
-export const transports = [
-  ['in-process', inProcessTransport],
-  ['HTTP bridge', httpTransport],
-] as const;
+const standInMissing =
+  "The Electron IPC transport needs the stand-in electron module: add vi.mock('electron', () => import('../helpers/electron-stand-in.ts')) to the test file.";
+
+/**
+ * The desktop app's path without Electron's runtime: a worker-thread core behind
+ * the real `api:invoke` handler, registered on the stand-in electron module and
+ * called as our window's top frame would call it. Input, answers and events are
+ * structured-cloned, as Electron's IPC does. The test file must mock electron
+ * (see electron-stand-in.ts).
+ */
+export async function electronIpcTransport(): Promise<Transport> {
+  let ipc: typeof ipcModule;
+  let pageUrl: string;
+  try {
+    ipc = await import('../../src-main/electron/ipc.ts');
+    ({ pageUrl } = await import('../../src-main/electron/protocol.ts'));
+  } catch (error) {
+    throw new Error(standInMissing, { cause: error });
+  }
+  const data = makeTempDataDir();
+  const core = await startCoreWorker({ dataDir: data.dir });
+  const ownWindow = { id: 1 } as unknown as WebContents;
+  const dispose = ipc.registerIpc({ core, isOwnWindow: (contents) => contents === ownWindow });
+  const handler = registeredHandlers.get(ipc.invokeChannel);
+  if (!handler) throw new Error(standInMissing);
+  const sender = { senderFrame: { url: pageUrl, parent: null }, sender: ownWindow };
+  const events: CoreEvent[] = [];
+  // main.ts sends each core event to every window on 'api:event'.
+  core.onEvent((event) => events.push(structuredClone(event)));
+  return {
+    call: async (method, input) => structuredClone((await handler(sender, method, structuredClone(input))) as DispatchResult),
+    events,
+    close: async () => {
+      dispose();
+      await core.close();
+      data.remove();
+    },
+  };
+}
+
+export type NamedTransport = { name: string; open: () => Promise<Transport> };
+
+/** Every way the renderer reaches the core; the parity cases run through each. */
+export const transports: NamedTransport[] = [
+  { name: 'in-process', open: inProcessTransport },
+  { name: 'HTTP bridge', open: httpTransport },
+  { name: 'Electron IPC handler (stand-in electron module)', open: electronIpcTransport },
+];
