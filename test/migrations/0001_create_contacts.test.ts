@@ -1,31 +1,24 @@
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
-import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations/index.ts';
-import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
+import { openBefore, type MigrationUnderTest } from './migration-template.ts';
 
 describe('migration 0001_create_contacts on an empty database', () => {
-  let data: ReturnType<typeof makeTempDataDir>;
-  let db: Kysely<any>;
-  beforeEach(() => {
-    data = makeTempDataDir();
-    db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Sqlite(join(data.dir, 'm.sqlite')) }) });
+  // The first migration has no schema before it: the template hands over an empty file.
+  let migration: MigrationUnderTest;
+  beforeEach(async () => {
+    migration = await openBefore('0001_create_contacts');
   });
-  afterEach(async () => {
-    await db.destroy();
-    data.remove();
-  });
+  afterEach(() => migration.remove());
 
   const tables = async () =>
-    (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' and name not like 'contacts_fts_%' order by name`.execute(db)).rows.map(
+    (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' and name not like 'contacts_fts_%' order by name`.execute(migration.db)).rows.map(
       (row) => row.name,
     );
 
   it('creates the contact tables and the search index, and drops them on the way down', async () => {
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const { db } = migration;
+    expect(await tables()).toEqual([]);
+    await migration.migrate();
     expect(await tables()).toEqual(['contact_methods', 'contact_tags', 'contacts', 'contacts_fts']);
 
     await sql`insert into contacts (id, kind, display_name, sort_key, created_at, updated_at) values ('a', 'person', 'Ada', 'ada', 'now', 'now')`.execute(db);
@@ -34,9 +27,9 @@ describe('migration 0001_create_contacts on an empty database', () => {
     expect(hits.rows).toEqual([{ rowid: 1 }]);
     await expect(sql`insert into contacts (id, kind, display_name, sort_key, created_at, updated_at) values ('b', 'robot', 'R', 'r', 'now', 'now')`.execute(db)).rejects.toThrow(/CHECK/);
 
-    expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
+    await migration.migrateDown();
     expect(await tables()).toEqual([]);
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    await migration.migrate();
     expect(await tables()).toEqual(['contact_methods', 'contact_tags', 'contacts', 'contacts_fts']);
   });
 });

@@ -1,13 +1,8 @@
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactSummary } from '../../shared/domain/contact.ts';
-import { migrations } from '../../migrations/index.ts';
 import { createCore } from '../../src-main/core/core.ts';
-import { databaseFileName } from '../../src-main/core/db/database.ts';
-import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
+import { migrateFilled, openBefore, type MigrationUnderTest } from './migration-template.ts';
 
 // An address book written under the 0001 schema, as the app of that time wrote it:
 // contacts with their address columns, and folded search entries without addresses.
@@ -27,71 +22,69 @@ async function writeOldContacts(db: Kysely<any>, contacts: OldContact[]): Promis
   }
 }
 
-describe('migration 0002_index_addresses over an address book of the 0001 schema', () => {
-  let data: ReturnType<typeof makeTempDataDir>;
-  let db: Kysely<any>;
-  let migrator: Migrator;
-  beforeEach(async () => {
-    data = makeTempDataDir();
-    db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Sqlite(join(data.dir, databaseFileName)) }) });
-    migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-    expect((await migrator.migrateTo('0001_create_contacts')).error).toBeUndefined();
-  });
-  afterEach(async () => {
-    await db.destroy();
-    data.remove();
-  });
+const name = '0002_index_addresses';
 
-  const matches = async (query: string) =>
-    (await sql<{ rowid: number }>`select rowid from contacts_fts where contacts_fts match ${query} order by rowid`.execute(db)).rows.map((row) => row.rowid);
-  const tables = async () =>
-    (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 'contacts_fts%' order by name`.execute(db)).rows.map((row) => row.name);
+const matches = async (db: Kysely<any>, query: string) =>
+  (await sql<{ rowid: number }>`select rowid from contacts_fts where contacts_fts match ${query} order by rowid`.execute(db)).rows.map((row) => row.rowid);
+const tables = async (db: Kysely<any>) =>
+  (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 'contacts_fts%' order by name`.execute(db)).rows.map((row) => row.name);
+
+describe('migration 0002_index_addresses over an address book of the 0001 schema', () => {
+  let migration: MigrationUnderTest | undefined;
+  afterEach(async () => {
+    await migration?.remove();
+    migration = undefined;
+  });
 
   it('indexes the addresses of contacts already there, keeps the rest of each entry, and goes back down', async () => {
-    await writeOldContacts(db, [
-      { num: 1, name: 'Ada Lovelace', city: 'Portland' },
-      { num: 2, name: 'Grace Hopper', city: 'Zürich' },
-      { num: 3, name: 'Alan Turing', city: null },
-      { num: 4, name: 'Trashed Tom', city: 'Portland', deleted: true },
-    ]);
-    expect(await matches('"portland"')).toEqual([]);
+    migration = await migrateFilled(name, async (db) => {
+      await writeOldContacts(db, [
+        { num: 1, name: 'Ada Lovelace', city: 'Portland' },
+        { num: 2, name: 'Grace Hopper', city: 'Zürich' },
+        { num: 3, name: 'Alan Turing', city: null },
+        { num: 4, name: 'Trashed Tom', city: 'Portland', deleted: true },
+      ]);
+      expect(await matches(db, '"portland"')).toEqual([]);
+    });
+    const { db } = migration;
 
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    expect(await matches('"portland"')).toEqual([1]);
-    expect(await matches('"zurich"')).toEqual([2]);
-    expect(await matches('"97201"')).toEqual([1, 2]);
-    expect(await matches('"lovelace"')).toEqual([1]);
-    expect(await matches('"5550100" AND "tea" AND "harbor lane" AND "buyer"')).toEqual([1, 2, 3]);
+    expect(await matches(db, '"portland"')).toEqual([1]);
+    expect(await matches(db, '"zurich"')).toEqual([2]);
+    expect(await matches(db, '"97201"')).toEqual([1, 2]);
+    expect(await matches(db, '"lovelace"')).toEqual([1]);
+    expect(await matches(db, '"5550100" AND "tea" AND "harbor lane" AND "buyer"')).toEqual([1, 2, 3]);
     const grace = await sql`select name, address from contacts_fts where rowid = 2`.execute(db);
     expect(grace.rows).toEqual([{ name: 'grace hopper', address: '2 harbor rd zurich or 97201 usa' }]);
-    expect(await tables()).toContain('contacts_fts');
-    expect((await tables()).filter((name) => name.startsWith('contacts_fts_0'))).toEqual([]);
+    expect(await tables(db)).toContain('contacts_fts');
+    expect((await tables(db)).filter((table) => table.startsWith('contacts_fts_0'))).toEqual([]);
 
-    expect((await migrator.migrateDown()).error).toBeUndefined();
-    expect(await matches('"lovelace"')).toEqual([1]);
-    expect(await matches('"portland"')).toEqual([]);
+    await migration.migrateDown();
+    expect(await matches(db, '"lovelace"')).toEqual([1]);
+    expect(await matches(db, '"portland"')).toEqual([]);
     const columns = await sql<{ name: string }>`select name from pragma_table_info('contacts_fts')`.execute(db);
     expect(columns.rows.map((row) => row.name)).toEqual(['name', 'company', 'emails', 'phones', 'tags', 'notes']);
-    expect((await tables()).filter((name) => name.startsWith('contacts_fts_0'))).toEqual([]);
+    expect((await tables(db)).filter((table) => table.startsWith('contacts_fts_0'))).toEqual([]);
   });
 
   it('carries over an address book larger than one batch', async () => {
     const many = Array.from({ length: 1234 }, (_, index) => ({ num: index + 1, name: `Person ${index + 1}`, city: index % 2 === 0 ? 'Salem' : 'Bend' }));
-    await db.transaction().execute((trx) => writeOldContacts(trx, many));
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    expect((await matches('"salem"')).length).toBe(617);
-    expect((await matches('"bend"')).length).toBe(617);
+    migration = await migrateFilled(name, (db) => db.transaction().execute((trx) => writeOldContacts(trx, many)));
+    const { db } = migration;
+    expect((await matches(db, '"salem"')).length).toBe(617);
+    expect((await matches(db, '"bend"')).length).toBe(617);
     const count = await sql<{ count: number }>`select count(*) as count from contacts_fts`.execute(db);
     expect(count.rows[0]?.count).toBe(1234);
   });
 
   it('lets the app find old contacts by their city once it starts', async () => {
-    await writeOldContacts(db, [
+    // Here the app's start runs the migration, so the template stops at the old schema.
+    migration = await openBefore(name);
+    await writeOldContacts(migration.db, [
       { num: 1, name: 'Ada Lovelace', city: 'Portland' },
       { num: 2, name: 'Grace Hopper', city: 'Zürich' },
     ]);
-    await db.destroy();
-    const core = await createCore({ dataDir: data.dir, checkOutputs: true });
+    await migration.close();
+    const core = await createCore({ dataDir: migration.dataDir, checkOutputs: true });
     try {
       const search = async (query: string) => {
         const result = await core.dispatch('contacts.search', { query });
@@ -104,6 +97,5 @@ describe('migration 0002_index_addresses over an address book of the 0001 schema
     } finally {
       await core.close();
     }
-    db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Sqlite(join(data.dir, databaseFileName)) }) });
   });
 });
