@@ -52,6 +52,23 @@ describe('ContactList over a fake transport of 100,000 contacts', () => {
     expect(row?.getAttribute('aria-rowindex')).toBe(String(73_250 + 2));
   });
 
+  it('comes back where the user left it after visiting another screen', async () => {
+    fake.handle('contacts.list', directoryOf(100_000));
+    const first = render(<ContactList />);
+    await screen.findByText('Contact 000000');
+    const scroller = screen.getByTestId('contact-grid-scroll');
+    await act(async () => {
+      scroller.scrollTop = 5_000 * rowHeight;
+      fireEvent.scroll(scroller);
+    });
+    expect(await screen.findByText('Contact 005000')).toBeTruthy();
+
+    first.unmount();
+    render(<ContactList />);
+    expect(await screen.findByText('Contact 005000')).toBeTruthy();
+    expect(screen.queryByText('Contact 000000')).toBeNull();
+  });
+
   it('opens a contact by click, and by arrow keys and Enter', async () => {
     fake.handle('contacts.list', directoryOf(100_000));
     const user = userEvent.setup();
