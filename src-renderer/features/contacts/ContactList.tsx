@@ -31,6 +31,7 @@ export function ContactList() {
   const results = useContactSearch((state) => state.results);
   const searchError = useContactSearch((state) => state.searchError);
   const [seeding, setSeeding] = useState(false);
+  // For its actions only, which never change; the values shown come from the selectors above.
   const list = useContactList.getState();
 
   useEffect(() => void useContactList.getState().loadTags(), []);
