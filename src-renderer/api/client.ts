@@ -1,7 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.ts';
 import type { ApiError } from '../../shared/api/errors.ts';
-import type { CoreEvent } from '../../shared/api/events.ts';
-import type { Transport } from './transport.ts';
+import type { ClientEvent, Transport } from './transport.ts';
 
 /** A failed call, carrying the core's `{ code, message, details }` for the UI to act on. */
 export class ApiCallError extends Error {
@@ -16,7 +15,7 @@ export class ApiCallError extends Error {
 
 export type ApiClient = {
   invoke: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
-  onEvent: (listener: (event: CoreEvent) => void) => () => void;
+  onEvent: (listener: (event: ClientEvent) => void) => () => void;
 };
 
 export function createApiClient(transport: Transport): ApiClient {

@@ -1,9 +1,8 @@
 import type { ApiError } from '../../shared/api/errors.ts';
 import { isApiError } from '../../shared/api/errors.ts';
-import type { CoreEvent } from '../../shared/api/events.ts';
 import { toCoreEvent } from './core-event.ts';
 import { createEventStreamParser } from './event-stream.ts';
-import type { Transport } from './transport.ts';
+import type { ClientEvent, Transport } from './transport.ts';
 
 export const accessKeyMessage =
   'This page’s access key is missing or out of date. Open the address that `ambassador serve` printed.';
@@ -21,10 +20,10 @@ async function errorFrom(response: Response): Promise<ApiError> {
 /** Browser mode: `POST /api/<method>` and a fetch-read event stream, both with the bearer token. */
 export function httpTransport(origin: string, token: string | null): Transport {
   const headers = { Authorization: `Bearer ${token ?? ''}` };
-  const listeners = new Set<(event: CoreEvent) => void>();
+  const listeners = new Set<(event: ClientEvent) => void>();
   let stop: AbortController | null = null;
 
-  const emit = (event: CoreEvent) => {
+  const emit = (event: ClientEvent) => {
     for (const listener of listeners) listener(event);
   };
 
@@ -36,8 +35,8 @@ export function httpTransport(origin: string, token: string | null): Transport {
         const response = await fetch(`${origin}/api/events`, { headers, signal });
         if (response.status === 401 || response.status === 403) return;
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-        // Whatever changed while the stream was down was missed: have every view reload.
-        if (connectedBefore) emit({ name: 'contacts.changed', payload: { ids: [], reason: 'updated' } });
+        // Whatever the core published while the stream was down was missed: say so, and stores refetch.
+        if (connectedBefore) emit({ name: 'connection.resumed' });
         connectedBefore = true;
         retryMs = firstRetryMs;
         const parse = createEventStreamParser(({ name, data }) => {

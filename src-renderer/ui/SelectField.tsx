@@ -8,18 +8,14 @@ type SelectFieldProps = {
   options: readonly SelectOption[];
   onChange: (value: string) => void;
   error?: string | undefined;
-  /** For compact toolbars: the label is still announced, just not shown. */
-  hideLabel?: boolean;
   className?: string;
 };
 
-export function SelectField({ label, value, options, onChange, error, hideLabel, className }: SelectFieldProps) {
+export function SelectField({ label, value, options, onChange, error, className }: SelectFieldProps) {
   const id = useId();
   return (
     <div className={['field', error ? 'field-invalid' : '', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
+      <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={value}

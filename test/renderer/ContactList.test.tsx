@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { ContactList } from '../../src-renderer/features/contacts/ContactList.tsx';
-import { followContactChanges } from '../../src-renderer/features/contacts/contacts.store.ts';
 import { rowHeight } from '../../src-renderer/features/contacts/ContactGrid.tsx';
+import { followContactChanges } from '../../src-renderer/features/contacts/follow-contacts.ts';
 import { contactId, directoryOf, giveElementsASize } from './fake-bridge.ts';
 import { resetAppState } from './app-state.ts';
 
@@ -52,6 +52,23 @@ describe('ContactList over a fake transport of 100,000 contacts', () => {
     expect(row?.getAttribute('aria-rowindex')).toBe(String(73_250 + 2));
   });
 
+  it('comes back where the user left it after visiting another screen', async () => {
+    fake.handle('contacts.list', directoryOf(100_000));
+    const first = render(<ContactList />);
+    await screen.findByText('Contact 000000');
+    const scroller = screen.getByTestId('contact-grid-scroll');
+    await act(async () => {
+      scroller.scrollTop = 5_000 * rowHeight;
+      fireEvent.scroll(scroller);
+    });
+    expect(await screen.findByText('Contact 005000')).toBeTruthy();
+
+    first.unmount();
+    render(<ContactList />);
+    expect(await screen.findByText('Contact 005000')).toBeTruthy();
+    expect(screen.queryByText('Contact 000000')).toBeNull();
+  });
+
   it('opens a contact by click, and by arrow keys and Enter', async () => {
     fake.handle('contacts.list', directoryOf(100_000));
     const user = userEvent.setup();
@@ -87,6 +104,8 @@ describe('ContactList over a fake transport of 100,000 contacts', () => {
       total = 50;
       return { created: 50 };
     });
+    // The list reloads on the seed's own change event, as in the app.
+    const stop = followContactChanges();
     const user = userEvent.setup();
     render(<ContactList />);
 
@@ -96,6 +115,7 @@ describe('ContactList over a fake transport of 100,000 contacts', () => {
     expect(fake.callsTo('contacts.seedSample')).toHaveLength(1);
     expect(await screen.findByText('Contact 000000')).toBeTruthy();
     expect(screen.getByText('50 in total')).toBeTruthy();
+    stop();
   });
 
   it('reloads when another window changes contacts', async () => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
-import { useContactsStore } from '../../src-renderer/features/contacts/contacts.store.ts';
+import { useContactList } from '../../src-renderer/features/contacts/contact-list.store.ts';
 import { showToast } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
 import { resetAppState } from './app-state.ts';
@@ -91,7 +91,7 @@ describe('each required name matches exactly one control on its screen', () => {
 
     cleanup();
     fake.handle('contacts.list', directoryOf(0));
-    useContactsStore.setState(useContactsStore.getInitialState());
+    useContactList.setState(useContactList.getInitialState());
     render(<App />);
     await screen.findByRole('heading', { name: 'No contacts yet' });
     expectOnScreen(['New contact', 'Search contacts', 'Trash']);

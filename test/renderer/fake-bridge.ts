@@ -8,6 +8,15 @@ export type Call = { method: string; input: unknown };
 // `never` lets each test declare the input shape its handler reads.
 type Handler = (input: never) => unknown;
 
+/** The change event each write publishes in the core, with the reason it gives. */
+const writes: Partial<Record<string, 'created' | 'updated' | 'deleted' | 'restored' | 'seeded'>> = {
+  'contacts.create': 'created',
+  'contacts.update': 'updated',
+  'contacts.delete': 'deleted',
+  'contacts.restore': 'restored',
+  'contacts.seedSample': 'seeded',
+};
+
 /** Thrown by a handler to answer with an ApiError, as the core's dispatcher would. */
 export class Fail {
   readonly error: ApiError;
@@ -21,12 +30,19 @@ export class Fail {
  * An in-memory stand-in for the preload's `window.ambassador`: the renderer under
  * test picks it as its IPC transport, so components run their real store and client.
  * Inputs and answers are checked against the contract: a call the core would refuse
- * cannot succeed, and a handler's answer must be one the core could give.
+ * cannot succeed, and a handler's answer must be one the core could give. Like the
+ * core, a write that succeeds publishes `contacts.changed`; `holdEvents` keeps them
+ * back (as a slow event stream would) until `releaseEvents`.
  */
 export function installFakeBridge() {
   const handlers = new Map<string, Handler>();
   const listeners = new Set<(event: { name: string; payload: unknown }) => void>();
   const calls: Call[] = [];
+  let held: CoreEvent[] | null = null;
+  const emit = (event: CoreEvent) => {
+    if (held) held.push(event);
+    else listeners.forEach((listener) => listener(event));
+  };
   const bridge: AmbassadorBridge = {
     invoke: async (method, input) => {
       calls.push({ method, input });
@@ -38,6 +54,11 @@ export function installFakeBridge() {
         const refused = contract[method].input.safeParse(input).error;
         if (refused) throw new Error(`${method} was sent an input the contract refuses: ${refused.message}`);
         const value = contract[method].output.parse(answer);
+        const reason = writes[method];
+        if (reason) {
+          const ids = value && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? [value.id] : [];
+          emit({ name: 'contacts.changed', payload: { ids, reason } });
+        }
         return { ok: true, value } as DispatchResult;
       } catch (thrown) {
         if (thrown instanceof Fail) return { ok: false, error: thrown.error };
@@ -53,12 +74,21 @@ export function installFakeBridge() {
   return {
     calls,
     handle: (method: string, handler: Handler) => handlers.set(method, handler),
-    emit: (event: CoreEvent) => listeners.forEach((listener) => listener(event)),
+    emit,
+    holdEvents: () => {
+      held ??= [];
+    },
+    releaseEvents: () => {
+      const events = held ?? [];
+      held = null;
+      events.forEach(emit);
+    },
     callsTo: <T = Record<string, unknown>>(method: string) =>
       calls.filter((call) => call.method === method).map((call) => call.input as T),
     reset: () => {
       handlers.clear();
       calls.length = 0;
+      held = null;
     },
   };
 }

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CoreEvent } from '../../shared/api/events.ts';
 import { takeAccessToken } from '../../src-renderer/api/access-token.ts';
 import { accessKeyMessage, httpTransport } from '../../src-renderer/api/transport.http.ts';
+import type { ClientEvent } from '../../src-renderer/api/transport.ts';
 
 const origin = 'http://127.0.0.1:4321';
 
@@ -63,7 +63,7 @@ describe('httpTransport', () => {
     ];
     const fetchMock = vi.fn(async () => streams.shift() ?? new Promise<Response>(() => {}));
     vi.stubGlobal('fetch', fetchMock);
-    const events: CoreEvent[] = [];
+    const events: ClientEvent[] = [];
     const unsubscribe = httpTransport(origin, 'tok').onEvent((event) => events.push(event));
 
     await vi.waitFor(() => expect(events).toHaveLength(1));
@@ -71,8 +71,8 @@ describe('httpTransport', () => {
     expect(fetchMock).toHaveBeenCalledWith(`${origin}/api/events`, expect.objectContaining({ headers: { Authorization: 'Bearer tok' } }));
 
     await vi.waitFor(() => expect(events).toHaveLength(3), { timeout: 3_000 });
-    // After a reconnect, a catch-up refresh first: events sent while the stream was down are lost.
-    expect(events[1]).toEqual({ name: 'contacts.changed', payload: { ids: [], reason: 'updated' } });
+    // After a reconnect, one generic signal first (events sent while the stream was down are lost), naming no domain.
+    expect(events[1]).toEqual({ name: 'connection.resumed' });
     expect(events[2]).toEqual({ name: 'contacts.changed', payload: { ids: ['b'], reason: 'deleted' } });
     unsubscribe();
   });

@@ -1,24 +1,16 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { z } from 'zod';
-import { FieldProblem } from '../../../shared/api/errors.ts';
-import { Contact } from '../../../shared/domain/contact.ts';
-import { apiErrorOf } from '../../api/client.ts';
+import { useEffect, useRef, type FormEvent } from 'react';
+import type { Contact } from '../../../shared/domain/contact.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { draftFromContact, errorsFromProblems, sameDraft, toSubmission, type Draft, type DraftErrors } from './contact-draft.ts';
+import type { Draft } from './contact-draft.ts';
 import { CompanyPicker } from './CompanyPicker.tsx';
-import { useContactsStore } from './contacts.store.ts';
-import { newContactKey, useDrafts } from './drafts.store.ts';
 import { EntryFields } from './EntryFields.tsx';
+import { useContactDraft } from './useContactDraft.ts';
 
 export const conflictMessage =
   'Someone else changed this contact while you were editing. Keep your version to save it over theirs, or use their version and drop your changes.';
 export const unsavedMessage = 'You have unsaved changes.';
-
-const ValidationDetails = z.object({ fields: z.array(FieldProblem) });
-/** What the core sends with a CONFLICT on update: the version now stored. */
-const ConflictDetails = z.object({ current: Contact });
 
 const kindOptions = [
   { value: 'person', label: 'Person' },
@@ -42,8 +34,6 @@ const timeOptions = [
 const emailLabels = ['work', 'home', 'other'] as const;
 const phoneLabels = ['mobile', 'work', 'home', 'other'] as const;
 
-type Problem = { kind: 'conflict'; current: Contact } | { kind: 'message'; text: string };
-
 type ContactFormProps = {
   /** Null for a new contact. */
   contact: Contact | null;
@@ -52,102 +42,14 @@ type ContactFormProps = {
   onReplaced?: (contact: Contact) => void;
 };
 
-/**
- * A contact's fields. Unsaved edits live in the drafts store as they are typed, so
- * leaving the form by any key or click keeps them, and coming back restores them.
- */
+/** A contact's fields; `useContactDraft` keeps what is typed and saves it. */
 export function ContactForm({ contact, onSaved, onReplaced }: ContactFormProps) {
-  const [draftKey] = useState(() => contact?.id ?? newContactKey);
-  const [kept] = useState(() => useDrafts.getState().drafts[draftKey]);
-  const [base, setBase] = useState(contact);
-  const [draft, setDraft] = useState<Draft>(() => kept?.draft ?? draftFromContact(contact));
-  const [expectedUpdatedAt, setExpectedUpdatedAt] = useState(() => kept?.expectedUpdatedAt ?? contact?.updatedAt ?? null);
-  const [restored, setRestored] = useState(kept !== undefined);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { base, draft, dirty, restored, errors, problem, saving, savedAt, edit, save, startOver } = useContactDraft(contact, onSaved);
   const formRef = useRef<HTMLFormElement>(null);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-
-  const dirty = useMemo(() => !sameDraft(draft, draftFromContact(base)), [draft, base]);
-  const name = base?.displayName ?? 'the new contact';
-
-  useEffect(() => {
-    const drafts = useDrafts.getState();
-    if (dirty) drafts.keep(draftKey, { draft, expectedUpdatedAt, name });
-    else drafts.discard(draftKey);
-  }, [dirty, draft, draftKey, expectedUpdatedAt, name]);
-
-  /** Back to the saved version (or the one just fetched), dropping the draft. */
-  const startOver = (from: Contact | null) => {
-    useDrafts.getState().discard(draftKey);
-    setBase(from);
-    setDraft(draftFromContact(from));
-    setExpectedUpdatedAt(from?.updatedAt ?? null);
-    setRestored(false);
-    setErrors({});
-    setProblem(null);
-  };
-
-  const edit = (change: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...change }));
-    setSavedAt(null);
-  };
 
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
-
-  /** `overwriteFrom`: after a conflict, the stored version's `updatedAt`, to save over it on purpose. */
-  const save = async (overwriteFrom?: string) => {
-    if (saving) return;
-    const submitted = draft;
-    const prepared = toSubmission(draft);
-    if ('errors' in prepared) {
-      setErrors(prepared.errors);
-      return;
-    }
-    const { submission } = prepared;
-    setSaving(true);
-    setProblem(null);
-    try {
-      const store = useContactsStore.getState();
-      const saved = base
-        ? await store.updateContact({
-            id: base.id,
-            expectedUpdatedAt: overwriteFrom ?? expectedUpdatedAt ?? base.updatedAt,
-            fields: submission.fields,
-          })
-        : await store.createContact(submission.fields);
-      // What was typed while saving is kept as a draft over the saved version.
-      const typedSince = draftRef.current !== submitted;
-      if (!typedSince) useDrafts.getState().discard(draftKey);
-      setErrors({});
-      setBase(saved);
-      setExpectedUpdatedAt(saved.updatedAt);
-      setRestored(false);
-      if (!typedSince) setDraft(draftFromContact(saved));
-      setSavedAt(saved.updatedAt);
-      onSaved(saved);
-    } catch (thrown) {
-      const error = apiErrorOf(thrown);
-      const details = ValidationDetails.safeParse(error.details);
-      const conflict = ConflictDetails.safeParse(error.details);
-      if (error.code === 'VALIDATION' && details.success && details.data.fields.length > 0) {
-        const found = errorsFromProblems(details.data.fields, submission);
-        setErrors(found);
-        if (found.form) setProblem({ kind: 'message', text: found.form });
-      } else if (error.code === 'CONFLICT' && conflict.success) {
-        setProblem({ kind: 'conflict', current: conflict.data.current });
-      } else {
-        setProblem({ kind: 'message', text: error.message });
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const saveRef = useRef(save);
   saveRef.current = save;

@@ -12,10 +12,13 @@ type ContactGridProps = {
   onOpen: (id: string) => void;
   /** Told which rows are on screen (plus overscan), so their pages can be fetched. */
   onRangeChange?: (first: number, last: number) => void;
+  /** Where to start scrolled to, asked once when the grid appears. */
+  initialOffset?: () => number;
+  onScrolled?: (offset: number) => void;
 };
 
 /** A virtualized grid: only the rows on screen exist in the DOM, whatever `count` is. */
-export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange }: ContactGridProps) {
+export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange, initialOffset, onScrolled }: ContactGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const pendingFocus = useRef(false);
@@ -24,6 +27,7 @@ export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange }: Cont
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    initialOffset: initialOffset ?? 0,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -86,7 +90,13 @@ export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange }: Cont
           <span role="columnheader">Last updated</span>
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="grid-body" data-testid="contact-grid-scroll">
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="grid-body"
+        data-testid="contact-grid-scroll"
+        onScroll={onScrolled && ((event) => onScrolled(event.currentTarget.scrollTop))}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => (
             <ContactRow

@@ -6,8 +6,10 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { showToast } from '../../ui/toast.store.ts';
 import { apiErrorOf } from '../../api/client.ts';
+import { seedSample } from './contact-editing.ts';
+import { rowAt, useContactList } from './contact-list.store.ts';
+import { minSearchLength, useContactSearch } from './contact-search.store.ts';
 import { ContactGrid } from './ContactGrid.tsx';
-import { minSearchLength, rowAt, useContactsStore } from './contacts.store.ts';
 
 const sortOptions = [
   { value: 'name', label: 'Name' },
@@ -18,28 +20,37 @@ const openContact = (id: string) => navigate({ screen: 'contact', id });
 
 /** The contacts screen: toolbar, then the whole list, search results, or a helpful empty state. */
 export function ContactList() {
-  const state = useContactsStore();
-  const { sort, tag, total, generation, tags, query, results, listError, searchError } = state;
+  const sort = useContactList((state) => state.sort);
+  const tag = useContactList((state) => state.tag);
+  const total = useContactList((state) => state.total);
+  const generation = useContactList((state) => state.generation);
+  const pages = useContactList((state) => state.pages);
+  const listError = useContactList((state) => state.listError);
+  const tags = useContactList((state) => state.tags);
+  const query = useContactSearch((state) => state.query);
+  const results = useContactSearch((state) => state.results);
+  const searchError = useContactSearch((state) => state.searchError);
   const [seeding, setSeeding] = useState(false);
+  // For its actions only, which never change; the values shown come from the selectors above.
+  const list = useContactList.getState();
 
-  useEffect(() => void useContactsStore.getState().loadTags(), []);
+  useEffect(() => void useContactList.getState().loadTags(), []);
 
-  const pages = state.pages;
   const listRowAt = useCallback((index: number) => rowAt({ pages }, index), [pages]);
   // A new callback per generation makes the grid ask again for the rows on screen after a refresh.
   const requestRows = useCallback(
-    (first: number, last: number) => useContactsStore.getState().ensureRows(first, last),
+    (first: number, last: number) => useContactList.getState().ensureRows(first, last),
     [generation],
   );
   // With no grid on screen (empty or failed list) nothing else asks whether contacts appeared.
   useEffect(() => {
-    if (!total) useContactsStore.getState().ensureRows(0, 0);
+    if (!total) useContactList.getState().ensureRows(0, 0);
   }, [generation, total]);
 
   const loadSample = async () => {
     setSeeding(true);
     try {
-      const created = await useContactsStore.getState().seedSample();
+      const created = await seedSample();
       showToast({ message: `Added ${created} sample contacts` });
     } catch (thrown) {
       showToast({ message: apiErrorOf(thrown).message });
@@ -70,12 +81,12 @@ export function ContactList() {
     body = (
       <div className="error-banner" role="alert">
         <p>{listError}</p>
-        <Button onClick={() => useContactsStore.getState().refresh()}>Try again</Button>
+        <Button onClick={() => list.refresh()}>Try again</Button>
       </div>
     );
   } else if (total === 0 && tag !== null) {
     body = (
-      <EmptyState title={`No contacts tagged “${tag}”`} actions={<Button onClick={() => state.setTag(null)}>Show all contacts</Button>}>
+      <EmptyState title={`No contacts tagged “${tag}”`} actions={<Button onClick={() => list.setTag(null)}>Show all contacts</Button>}>
         <p>Add this tag to a contact on its page, or choose another tag.</p>
       </EmptyState>
     );
@@ -102,6 +113,9 @@ export function ContactList() {
         rowAt={listRowAt}
         onOpen={openContact}
         onRangeChange={requestRows}
+        // The grid starts where the user left the list (another screen, a search), and reports its scrolling back.
+        initialOffset={() => useContactList.getState().scrollOffset}
+        onScrolled={list.setScrollOffset}
       />
     );
   }
@@ -122,14 +136,14 @@ export function ContactList() {
           label="Sort by"
           value={sort}
           options={sortOptions}
-          onChange={(value) => state.setSort(value as ContactSort)}
+          onChange={(value) => list.setSort(value as ContactSort)}
           className="field-inline"
         />
         <SelectField
           label="Filter by tag"
           value={tag ?? ''}
           options={tagOptions}
-          onChange={(value) => state.setTag(value === '' ? null : value)}
+          onChange={(value) => list.setTag(value === '' ? null : value)}
           className="field-inline"
         />
       </div>

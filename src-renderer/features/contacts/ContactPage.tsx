@@ -7,31 +7,11 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { showToast } from '../../ui/toast.store.ts';
 import { CompanyPeople } from './CompanyPeople.tsx';
 import { ContactForm } from './ContactForm.tsx';
-import { useContactsStore } from './contacts.store.ts';
+import { getContact, moveToTrash, restoreContact } from './contact-editing.ts';
 
 type Loaded = { status: 'loading' } | { status: 'missing'; message: string } | { status: 'ready'; contact: Contact; version: number };
 
 const backToList = () => navigate({ screen: 'contacts' });
-
-/** Moves a contact to Trash and offers the way back right away. */
-export async function moveToTrash(contact: Pick<Contact, 'id' | 'displayName'>): Promise<void> {
-  const store = useContactsStore.getState();
-  try {
-    await store.deleteContact(contact.id);
-  } catch (thrown) {
-    showToast({ message: apiErrorOf(thrown).message });
-    return;
-  }
-  backToList();
-  showToast({
-    message: `Moved ${contact.displayName} to Trash`,
-    action: {
-      label: 'Undo',
-      run: () =>
-        void store.restoreContact(contact.id).catch((thrown: unknown) => showToast({ message: apiErrorOf(thrown).message })),
-    },
-  });
-}
 
 /** One contact (or a new one): its form, Delete, and Esc to go back to the list (unsaved edits are kept as a draft). */
 export function ContactPage({ id }: { id: string | null }) {
@@ -40,7 +20,7 @@ export function ContactPage({ id }: { id: string | null }) {
   const load = useCallback(async () => {
     if (id === null) return;
     try {
-      const contact = await useContactsStore.getState().getContact(id);
+      const contact = await getContact(id);
       setLoaded((current) => ({ status: 'ready', contact, version: current.status === 'ready' ? current.version + 1 : 0 }));
     } catch (thrown) {
       setLoaded({ status: 'missing', message: apiErrorOf(thrown).message });
@@ -62,7 +42,7 @@ export function ContactPage({ id }: { id: string | null }) {
 
   const restoreHere = async (contactId: string) => {
     try {
-      await useContactsStore.getState().restoreContact(contactId);
+      await restoreContact(contactId);
       await load();
     } catch (thrown) {
       showToast({ message: apiErrorOf(thrown).message });

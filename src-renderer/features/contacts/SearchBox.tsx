@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactSummary } from '../../../shared/domain/contact.ts';
 import { navigate, useNavigation } from '../../app/navigation.store.ts';
-import { minSearchLength, useContactsStore } from './contacts.store.ts';
+import { minSearchLength, useContactSearch } from './contact-search.store.ts';
 
 /** On the list screen the results replace the list; this is its first row, for ArrowDown to reach. */
 function firstResultRow(): HTMLElement | null {
@@ -20,10 +20,10 @@ function detailOf(hit: ContactSummary): string {
  * choosing one opens that contact. The store debounces and drops answers to older queries.
  */
 export function SearchBox() {
-  const query = useContactsStore((state) => state.query);
-  const results = useContactsStore((state) => state.results);
-  const searchError = useContactsStore((state) => state.searchError);
-  const setQuery = useContactsStore((state) => state.setQuery);
+  const query = useContactSearch((state) => state.query);
+  const results = useContactSearch((state) => state.results);
+  const searchError = useContactSearch((state) => state.searchError);
+  const setQuery = useContactSearch((state) => state.setQuery);
   const onList = useNavigation((state) => state.route.screen === 'contacts');
   const route = useNavigation((state) => state.route);
   const focusPending = useNavigation((state) => state.searchFocusPending);

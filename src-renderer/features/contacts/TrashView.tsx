@@ -4,8 +4,9 @@ import { apiErrorOf } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { showToast } from '../../ui/toast.store.ts';
-import { useContactsStore } from './contacts.store.ts';
+import { restoreContact } from './contact-editing.ts';
 import { formatDay } from './ContactRow.tsx';
+import { useTrash } from './trash.store.ts';
 
 function countInTrash(total: number): string {
   return `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'} in the Trash`;
@@ -13,18 +14,18 @@ function countInTrash(total: number): string {
 
 /** Deleted contacts, most recently deleted first as the core returns them, a page at a time, each one click from coming back. */
 export function TrashView() {
-  const trash = useContactsStore((state) => state.trash);
-  const trashTotal = useContactsStore((state) => state.trashTotal);
-  const trashError = useContactsStore((state) => state.trashError);
-  const loadingMore = useContactsStore((state) => state.loadingMoreTrash);
+  const trash = useTrash((state) => state.rows);
+  const trashTotal = useTrash((state) => state.total);
+  const trashError = useTrash((state) => state.error);
+  const loadingMore = useTrash((state) => state.loadingMore);
   const [restoring, setRestoring] = useState<Set<string>>(new Set());
 
-  useEffect(() => void useContactsStore.getState().loadTrash(), []);
+  useEffect(() => void useTrash.getState().load(), []);
 
   const restore = async (contact: ContactSummary) => {
     setRestoring((current) => new Set(current).add(contact.id));
     try {
-      await useContactsStore.getState().restoreContact(contact.id);
+      await restoreContact(contact.id);
       showToast({ message: `Restored ${contact.displayName}` });
     } catch (thrown) {
       showToast({ message: apiErrorOf(thrown).message });
@@ -42,7 +43,7 @@ export function TrashView() {
     body = (
       <div className="error-banner" role="alert">
         <p>{trashError}</p>
-        <Button onClick={() => void useContactsStore.getState().loadTrash()}>Try again</Button>
+        <Button onClick={() => void useTrash.getState().load()}>Try again</Button>
       </div>
     );
   } else if (trash === null) {
@@ -87,7 +88,7 @@ export function TrashView() {
         </table>
         {remaining > 0 && (
           <div className="trash-more">
-            <Button onClick={() => void useContactsStore.getState().loadMoreTrash()} disabled={loadingMore} aria-busy={loadingMore || undefined}>
+            <Button onClick={() => void useTrash.getState().loadMore()} disabled={loadingMore} aria-busy={loadingMore || undefined}>
               Show more
             </Button>
             <span className="trash-more-count">{`${remaining.toLocaleString()} more not shown`}</span>

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { ContactSummary } from '../../../shared/domain/contact.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
+import { latestAnswer } from '../../api/latest-answer.ts';
+import { refetchOn } from '../../api/refetch-on.ts';
 
 /** A company page lists this many of its people; the count says when there are more. */
 export const peopleShown = 500;
@@ -17,8 +19,8 @@ type CompanyPeopleState = {
   load: (companyId: string) => Promise<void>;
 };
 
-/** Bumped per load, so an answer for a company no longer shown is dropped. */
-let loadSeq = 0;
+/** An answer for a company no longer shown is dropped. */
+const loads = latestAnswer();
 
 export const useCompanyPeople = create<CompanyPeopleState>()((set, get) => ({
   companyId: null,
@@ -27,22 +29,22 @@ export const useCompanyPeople = create<CompanyPeopleState>()((set, get) => ({
   error: null,
 
   load: async (companyId) => {
-    const seq = ++loadSeq;
+    const stillLatest = loads.start();
     // The same company reloading keeps its rows on screen until the new ones arrive.
     if (get().companyId !== companyId) set({ companyId, people: null, total: null, error: null });
     try {
       const page = await api.invoke('contacts.list', { companyId, sort: 'name', limit: peopleShown });
-      if (seq === loadSeq) set({ people: page.items, total: page.total, error: null });
+      if (stillLatest()) set({ people: page.items, total: page.total, error: null });
     } catch (thrown) {
-      if (seq === loadSeq) set({ error: apiErrorOf(thrown).message });
+      if (stillLatest()) set({ error: apiErrorOf(thrown).message });
     }
   },
 }));
 
 /** Keeps the shown company's people current when any window links, unlinks or renames someone. */
 export function followCompanyPeople(): () => void {
-  return api.onEvent((event) => {
+  return refetchOn(['contacts.changed'], () => {
     const { companyId, load } = useCompanyPeople.getState();
-    if (event.name === 'contacts.changed' && companyId !== null) void load(companyId);
+    if (companyId !== null) void load(companyId);
   });
 }

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { Contact, ContactSummary } from '../../../shared/domain/contact.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
-import { useContactsStore } from './contacts.store.ts';
+import { latestAnswer } from '../../api/latest-answer.ts';
+import { createContact } from './contact-editing.ts';
 
 /** How many companies the picker offers at once: enough to choose from, short enough to scan. */
 export const companyHitLimit = 8;
@@ -21,7 +22,7 @@ type CompanyPickerState = {
 };
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
-let searchSeq = 0;
+const searches = latestAnswer();
 
 /** The contact form's company picker: companies matching what is typed, and creating a new one. */
 export const useCompanyPicker = create<CompanyPickerState>()((set) => ({
@@ -30,19 +31,19 @@ export const useCompanyPicker = create<CompanyPickerState>()((set) => ({
   error: null,
 
   search: (query) => {
-    const seq = ++searchSeq;
+    const stillLatest = searches.start();
     clearTimeout(searchTimer);
     set({ query, hits: null, error: null });
     if (query.trim() === '') return;
     searchTimer = setTimeout(async () => {
       try {
         const hits = await api.invoke('contacts.search', { query, kind: 'company', limit: companyHitLimit });
-        if (seq === searchSeq) set({ hits });
+        if (stillLatest()) set({ hits });
       } catch (thrown) {
-        if (seq === searchSeq) set({ error: apiErrorOf(thrown).message });
+        if (stillLatest()) set({ error: apiErrorOf(thrown).message });
       }
     }, searchDelayMs);
   },
 
-  createCompany: (name) => useContactsStore.getState().createContact({ kind: 'company', company: name.trim() }),
+  createCompany: (name) => createContact({ kind: 'company', company: name.trim() }),
 }));

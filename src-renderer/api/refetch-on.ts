@@ -1,0 +1,23 @@
+import type { EventName } from '../../shared/api/events.ts';
+import { api } from './api.ts';
+
+/** A burst of events (a seed, several windows saving) becomes one refetch. */
+const coalesceMs = 50;
+
+/**
+ * Calls `refetch` when the core publishes one of `events`, and when the connection
+ * comes back (whatever was published meanwhile was missed). This is how a store that
+ * holds core data stays current; writes do not refresh by hand, their own event does.
+ */
+export function refetchOn(events: readonly EventName[], refetch: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = api.onEvent((event) => {
+    if (event.name !== 'connection.resumed' && !events.includes(event.name)) return;
+    clearTimeout(timer);
+    timer = setTimeout(refetch, coalesceMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
+}
