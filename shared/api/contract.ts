@@ -11,7 +11,7 @@ import {
   TrashPage,
   TrashQuery,
   UpdateContact,
-} from '../domain/contact.ts';
+} from '../contacts/contacts.schemas.ts';
 
 export type MethodSpec = { input: z.ZodType; output: z.ZodType };
 

@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactSummary } from '../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { migrations } from '../../migrations/index.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { databaseFileName } from '../../src-main/core/db/database.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactListPage, ContactSummary, TrashPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage, ContactSummary, TrashPage } from '../../shared/contacts/contacts.schemas.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { transports, type Transport } from '../helpers/transports.ts';
 

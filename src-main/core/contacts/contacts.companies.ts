@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { ContactFields } from '../../../shared/domain/contact.ts';
+import type { ContactFields } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import { findContactById } from './contacts.repository.ts';
 import type { ContactRow } from './contacts.table.ts';

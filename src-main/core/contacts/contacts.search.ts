@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ContactKind } from '../../../shared/domain/contact.ts';
+import type { ContactKind } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
 import { foldText } from './folded-text.ts';

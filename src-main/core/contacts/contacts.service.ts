@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import { newId } from '../db/ids.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { FieldProblem } from '../../../shared/api/errors.ts';
-import { Contact } from '../../../shared/domain/contact.ts';
+import { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../shared/api/contract.ts';
-import type { Contact, ContactSort, ContactSummary, TagCount } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactSort, ContactSummary, TagCount } from '../../../shared/contacts/contacts.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { showToast } from '../../ui/toast.store.ts';
