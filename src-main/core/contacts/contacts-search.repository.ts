@@ -25,6 +25,12 @@ export async function removeFromIndex(db: Kysely<Database>, num: number): Promis
   await db.deleteFrom('contacts_fts').where('rowid', '=', num).execute();
 }
 
+/** The company text search matches, for contacts already in the index. */
+export async function reindexCompany(db: Kysely<Database>, nums: number[], company: string): Promise<void> {
+  if (nums.length === 0) return;
+  await db.updateTable('contacts_fts').set({ company: foldText(company) }).where('rowid', 'in', nums).execute();
+}
+
 const characters = (text: string) => [...text].length;
 const words = (text: string) => text.split(/\s+/).filter((word) => word.length > 0);
 
