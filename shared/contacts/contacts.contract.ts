@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ContractSlice } from '../api/slices.ts';
 import {
   Contact,
+  ContactCounts,
   ContactFields,
   ContactId,
   ContactListPage,
@@ -26,6 +27,7 @@ export const contactsContract = {
   'contacts.delete': { input: ById, output: Contact },
   'contacts.restore': { input: ById, output: Contact },
   'contacts.trash': { input: TrashQuery, output: TrashPage },
+  'contacts.count': { input: z.object({}), output: ContactCounts },
   'contacts.seedSample': { input: z.object({}), output: z.object({ created: z.number().int() }) },
   'tags.list': { input: z.object({}), output: z.array(TagCount) },
 } as const satisfies ContractSlice;

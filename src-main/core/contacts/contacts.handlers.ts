@@ -13,6 +13,7 @@ export const contactsHandlers = {
   'contacts.delete': (ctx, input) => contacts.deleteContact(ctx, input.id),
   'contacts.restore': (ctx, input) => contacts.restoreContact(ctx, input.id),
   'contacts.trash': (ctx, input) => contacts.listTrash(ctx, input),
+  'contacts.count': (ctx) => contacts.countContacts(ctx),
   'contacts.seedSample': (ctx) => contacts.seedSampleContacts(ctx, sampleContacts()),
   'tags.list': (ctx) => contacts.listTags(ctx),
 } satisfies HandlersFor<typeof contactsContract>;

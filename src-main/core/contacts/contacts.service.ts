@@ -1,6 +1,6 @@
 import type { CoreEvent } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Contact, ContactCounts, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
@@ -210,6 +210,12 @@ export async function restoreContact(ctx: CoreContext, id: string): Promise<Cont
 export async function listTrash(ctx: CoreContext, query: { offset: number; limit: number }): Promise<TrashPage> {
   const [rows, total] = await Promise.all([findTrash(ctx.db, query.offset, query.limit), countTrash(ctx.db)]);
   return { items: await summarize(ctx.db, rows), total };
+}
+
+/** Each count walks a partial index (of listed contacts, or of those in the Trash), never the table. */
+export async function countContacts(ctx: CoreContext): Promise<ContactCounts> {
+  const [contacts, trash] = await Promise.all([countListedContacts(ctx.db, {}), countTrash(ctx.db)]);
+  return { contacts, trash };
 }
 
 export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
