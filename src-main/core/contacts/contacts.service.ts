@@ -1,4 +1,4 @@
-import type { CoreEvent } from '../../../shared/api/events.ts';
+import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { Contact, ContactCounts, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import type { CoreContext } from '../context.ts';
@@ -25,9 +25,7 @@ import { indexContact, removeFromIndex, searchContactNums } from './contacts-sea
 import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
 import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
 
-type ChangeReason = Extract<CoreEvent, { name: 'contacts.changed' }>['payload']['reason'];
-
-function changed(ids: string[], reason: ChangeReason): CoreEvent {
+function changed(ids: string[], reason: EventPayload<'contacts.changed'>['reason']): CoreEvent {
   return { name: 'contacts.changed', payload: { ids, reason } };
 }
 
