@@ -1,38 +1,15 @@
-import { z } from 'zod';
-import {
-  Contact,
-  ContactFields,
-  ContactId,
-  ContactListPage,
-  ContactSummary,
-  ListContactsQuery,
-  SearchContactsQuery,
-  TagCount,
-  TrashPage,
-  TrashQuery,
-  UpdateContact,
-} from '../domain/contact.ts';
-
-export type MethodSpec = { input: z.ZodType; output: z.ZodType };
-
-const ById = z.object({ id: ContactId });
+import type { z } from 'zod';
+import { contactsContract } from '../contacts/contacts.contract.ts';
+import type { ContractSlice } from './slices.ts';
 
 /**
- * Every method the core offers, `domain.verb`, with its input and output schema.
- * The core's handler table must satisfy this; the renderer's client is typed by it.
+ * Every method the core offers, `domain.verb`, with its input and output schema:
+ * the domains' slices, merged. The core's handler table must match it exactly;
+ * the renderer's client is typed by it.
  */
 export const contract = {
-  'contacts.create': { input: ContactFields, output: Contact },
-  'contacts.update': { input: UpdateContact, output: Contact },
-  'contacts.get': { input: ById, output: Contact },
-  'contacts.list': { input: ListContactsQuery, output: ContactListPage },
-  'contacts.search': { input: SearchContactsQuery, output: z.array(ContactSummary) },
-  'contacts.delete': { input: ById, output: Contact },
-  'contacts.restore': { input: ById, output: Contact },
-  'contacts.trash': { input: TrashQuery, output: TrashPage },
-  'contacts.seedSample': { input: z.object({}), output: z.object({ created: z.number().int() }) },
-  'tags.list': { input: z.object({}), output: z.array(TagCount) },
-} as const satisfies Record<string, MethodSpec>;
+  ...contactsContract,
+} as const satisfies ContractSlice;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { contactsEvents } from '../contacts/contacts.events.ts';
+import type { EventSlice } from './slices.ts';
 
-/** Events the core pushes to every window: one typed channel, whatever the transport. */
+/** Events the core pushes to every window, the domains' merged: one typed channel, whatever the transport. */
 export const eventSchemas = {
-  'contacts.changed': z.object({ ids: z.array(z.string()), reason: z.enum(['created', 'updated', 'deleted', 'restored', 'seeded']) }),
-} as const;
+  ...contactsEvents,
+} as const satisfies EventSlice;
 
 export type EventName = keyof typeof eventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;

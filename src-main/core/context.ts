@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { EventName, EventPayload } from '../../shared/api/events.ts';
-import type { Database } from './db/schema.ts';
+import type { CoreEvent } from '../../shared/api/events.ts';
+import type { Db } from './db/handle.ts';
 
 /** What every service call gets: the database and a way to tell open windows what changed. */
 export type CoreContext = {
-  db: Kysely<Database>;
-  publish: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  db: Db;
+  /** Only the mutation wrapper (db/mutation.ts) publishes: after its write has committed. */
+  publish: (event: CoreEvent) => void;
 };

@@ -1,11 +1,12 @@
-import type { CoreEvent, EventName, EventPayload } from '../../shared/api/events.ts';
+import type { CoreEvent } from '../../shared/api/events.ts';
 import type { CoreHandle } from './core-handle.ts';
 import type { CoreContext } from './context.ts';
-import { openDatabase } from './db/database.ts';
+import { closeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { explainOpenFailure, openMessages } from './db/open-errors.ts';
 import { dispatch, type DispatchOptions } from './dispatch.ts';
 import { handlers } from './handlers.ts';
+import { createListeners } from './listeners.ts';
 
 export type CoreOptions = DispatchOptions & {
   /** The folder that holds `ambassador.sqlite`; created when missing. */
@@ -22,7 +23,8 @@ export type Core = CoreHandle & {
  * thread. Hosts run it in a worker (see worker.ts); tests call it directly.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { db, sqlite, file } = openDatabase(options.dataDir);
+  const opened = openDatabase(options.dataDir);
+  const { db, file } = opened;
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -30,14 +32,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw explainOpenFailure(error, file, openMessages.notUpdated);
   }
 
-  const listeners = new Set<(event: CoreEvent) => void>();
-  const ctx: CoreContext = {
-    db,
-    publish: <E extends EventName>(name: E, payload: EventPayload<E>) => {
-      const event = { name, payload } as CoreEvent;
-      for (const listener of listeners) listener(event);
-    },
-  };
+  const listeners = createListeners<CoreEvent>();
+  const ctx: CoreContext = { db, publish: listeners.emit };
   let pending = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
 
@@ -55,21 +51,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         pending.delete(call);
       }
     },
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: listeners.add,
     close: () => {
       closed ??= (async () => {
         await Promise.allSettled(pending);
         pending = new Set();
         listeners.clear();
-        try {
-          // Fold the WAL back into the main file so a closed database is one file.
-          sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        } finally {
-          await db.destroy();
-        }
+        await closeDatabase(opened);
       })();
       return closed;
     },

@@ -1,29 +1,10 @@
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
 import { AppError, type ApiError, type FieldProblem } from '../../shared/api/errors.ts';
+import { fieldLabels } from '../../shared/api/labels.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import type { CoreContext } from './context.ts';
 import { storageFailure } from './db/storage-failure.ts';
-import type { Handler, Handlers } from './handlers.ts';
-
-/** The names users know the fields by, for messages that point at the form. */
-const fieldLabels: Record<string, string> = {
-  kind: 'Type',
-  firstName: 'First name',
-  lastName: 'Last name',
-  company: 'Company',
-  companyId: 'Company',
-  emails: 'Email',
-  phones: 'Phone',
-  address: 'Address',
-  birthday: 'Birthday',
-  notes: 'Notes',
-  tags: 'Tags',
-  preferredChannel: 'Preferred channel',
-  preferredTime: 'Preferred time',
-  keepInTouchDays: 'Keep in touch',
-  query: 'Search',
-  id: 'Contact',
-};
+import type { Handler, Handlers } from './handler.ts';
 
 /** The part of a zod error the dispatcher reads (the core does not import zod itself). */
 type SchemaIssues = { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
@@ -36,11 +17,13 @@ function fieldProblems(error: SchemaIssues): FieldProblem[] {
   });
 }
 
-function validationError(error: SchemaIssues): ApiError {
+/** Names each problem's field with the label its domain gives it (shared/<domain>/<domain>.labels.ts). */
+function validationError(method: MethodName, error: SchemaIssues): ApiError {
   const fields = fieldProblems(error);
+  const labels: Readonly<Record<string, string>> = fieldLabels[method];
   const described = fields
     .slice(0, 3)
-    .map((field) => `${fieldLabels[field.path.split('.')[0] ?? ''] ?? (field.path || 'Input')}: ${field.message}`);
+    .map((field) => `${labels[field.path.split('.')[0] ?? ''] ?? (field.path || 'Input')}: ${field.message}`);
   const more = fields.length > 3 ? ` (and ${fields.length - 3} more)` : '';
   return { code: 'VALIDATION', message: `Please check: ${described.join(' ')}${more}`, details: { fields } };
 }
@@ -98,11 +81,11 @@ export async function dispatch(
   }
   const spec = contract[method];
   const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: validationError(method, parsed.error) };
   // Checked after parsing, so a schema may drop what it does not keep (a search
   // ignores a broken character; a name must not lose one).
   const broken = brokenText(parsed.data);
-  if (broken.issues.length > 0) return { ok: false, error: validationError(broken) };
+  if (broken.issues.length > 0) return { ok: false, error: validationError(method, broken) };
   try {
     const handler = handlers[method] as Handler<MethodName>;
     const value = await handler(ctx, parsed.data as never);

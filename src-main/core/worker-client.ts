@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import type { CoreHandle } from './core-handle.ts';
+import { createListeners } from './listeners.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.ts';
 
 // From source (tests, Node's type stripping) the worker is worker.ts; from the
@@ -28,7 +29,7 @@ const stopped: DispatchResult = {
 export function startCoreWorker(options: WorkerStart): Promise<CoreHandle> {
   const worker = new Worker(workerUrl, { workerData: options satisfies WorkerStart });
   const calls = new Map<number, (result: DispatchResult) => void>();
-  const listeners = new Set<(event: CoreEvent) => void>();
+  const listeners = createListeners<CoreEvent>();
   let nextId = 1;
   let closing: Promise<void> | undefined;
   let alive = true;
@@ -52,10 +53,7 @@ export function startCoreWorker(options: WorkerStart): Promise<CoreHandle> {
         }
         calls.set(id, resolve);
       }),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: listeners.add,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         if (!alive) return resolve();
@@ -78,7 +76,7 @@ export function startCoreWorker(options: WorkerStart): Promise<CoreHandle> {
           calls.delete(message.id);
           return;
         case 'event':
-          for (const listener of listeners) listener(message.event);
+          listeners.emit(message.event);
           return;
         case 'closed':
           return;

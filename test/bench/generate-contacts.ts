@@ -1,4 +1,4 @@
-import type { ContactFields } from '../../shared/domain/contact.ts';
+import type { ContactFields } from '../../shared/contacts/contacts.schemas.ts';
 import { seededRandom } from '../../src-main/core/insights/index.ts';
 
 const first = ['Ada', 'Grace', 'Alan', 'Maya', 'Luis', 'Priya', 'Tom', 'Hannah', 'Omar', 'Sofia', 'Kenji', 'Elena', 'Marcus', 'Chloe', 'Ravi', 'Fatima', 'Noah', 'Isabel', 'Daniel', 'Amara', 'Felix', 'Zoe', 'Samuel', 'Lena', 'Victor', 'Nora', 'Ibrahim', 'Julia', 'Theo', 'Mei'];

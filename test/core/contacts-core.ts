@@ -1,5 +1,5 @@
 import type { DispatchResult } from '../../shared/api/result.ts';
-import type { Contact, ContactSummary } from '../../shared/domain/contact.ts';
+import type { Contact, ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { createCore, type Core } from '../../src-main/core/core.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 

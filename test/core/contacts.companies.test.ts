@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactListPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import { openContactsCore, type ContactsCore } from './contacts-core.ts';
 
 describe('companies and their people', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contact } from '../../shared/domain/contact.ts';
+import type { Contact } from '../../shared/contacts/contacts.schemas.ts';
 import { sampleContacts } from '../../src-main/core/contacts/sample-contacts.ts';
 import { openContactsCore, type ContactsCore } from './contacts-core.ts';
 

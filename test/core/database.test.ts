@@ -2,7 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactListPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { startCoreWorker } from '../../src-main/core/worker-client.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';

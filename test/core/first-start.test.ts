@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactListPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactListPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { DatabaseOpenError } from '../../src-main/core/db/database.ts';
 import { startCoreWorker } from '../../src-main/core/worker-client.ts';

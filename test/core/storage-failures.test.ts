@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactListPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import type { DispatchResult } from '../../shared/api/result.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { diskFullMessage, readOnlyMessage, storageFailure } from '../../src-main/core/db/storage-failure.ts';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactSummary } from '../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { migrateFilled, openBefore, type MigrationUnderTest } from './migration-template.ts';
 

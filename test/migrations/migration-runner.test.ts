@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactListPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import { createCore } from '../../src-main/core/core.ts';
 import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ApiError } from '../../shared/api/errors.ts';
-import type { ContactListPage, ContactSummary } from '../../shared/domain/contact.ts';
+import type { ContactListPage, ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import type { CallStep, Kept } from './parity-case.ts';
 
 // Small checks the parity cases share, so a case reads as the story it tells.

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Contact, ContactListPage, TrashPage } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage, TrashPage } from '../../shared/contacts/contacts.schemas.ts';
 import { create, fieldPaths, fieldsOf, idOf, ids, search } from './checks.ts';
 import type { ParityCase } from './parity-case.ts';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Contact, ContactListPage, ContactSummary } from '../../shared/domain/contact.ts';
+import type { Contact, ContactListPage, ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { create, displayNames, idOf, ids, pageNames, search } from './checks.ts';
 import { ada } from './contacts-editing.cases.ts';
 import type { ParityCase } from './parity-case.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ContactListPage } from '../../shared/domain/contact.ts';
+import type { ContactListPage } from '../../shared/contacts/contacts.schemas.ts';
 import { create, fieldPaths, fieldsOf, ids, search } from './checks.ts';
 import type { ParityCase } from './parity-case.ts';
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
-import type { ContactSummary } from '../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
 import { resetAppState } from './app-state.ts';
 

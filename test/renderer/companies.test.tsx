@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { ContactForm } from '../../src-renderer/features/contacts/ContactForm.tsx';
-import type { Contact, ContactFieldsInput } from '../../shared/domain/contact.ts';
+import type { Contact, ContactFieldsInput } from '../../shared/contacts/contacts.schemas.ts';
 import { contactId, fullContact, summary } from './fake-bridge.ts';
 import { resetAppState } from './app-state.ts';
 

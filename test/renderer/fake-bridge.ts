@@ -2,7 +2,7 @@ import { contract, isMethodName } from '../../shared/api/contract.ts';
 import type { ApiError } from '../../shared/api/errors.ts';
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { AmbassadorBridge, DispatchResult } from '../../shared/api/result.ts';
-import type { Contact, ContactSummary } from '../../shared/domain/contact.ts';
+import type { Contact, ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 
 export type Call = { method: string; input: unknown };
 // `never` lets each test declare the input shape its handler reads.

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContactSummary } from '../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { latestAnswer } from '../../src-renderer/api/latest-answer.ts';
 import { useCompanyPeople } from '../../src-renderer/features/contacts/company-people.store.ts';
 import { contactId, summary } from './fake-bridge.ts';

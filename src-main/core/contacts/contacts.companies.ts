@@ -1,14 +1,13 @@
-import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { ContactFields } from '../../../shared/domain/contact.ts';
-import type { Database } from '../db/schema.ts';
-import { findContactById } from './contacts.repository.ts';
+import { contactsFieldLabels } from '../../../shared/contacts/contacts.labels.ts';
+import type { ContactFields } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Db } from '../db/handle.ts';
+import { reindexCompany } from './contacts-search.repository.ts';
+import { countLinkedPeople, findContactById, setCompanyTextOfPeople } from './contacts.repository.ts';
 import type { ContactRow } from './contacts.table.ts';
-import { foldText } from './folded-text.ts';
 
 function refuse(path: 'companyId' | 'kind', problem: string): never {
-  const label = path === 'kind' ? 'Type' : 'Company';
-  throw new AppError('VALIDATION', `${label}: ${problem}`, { fields: [{ path, message: problem }] });
+  throw new AppError('VALIDATION', `${contactsFieldLabels[path]}: ${problem}`, { fields: [{ path, message: problem }] });
 }
 
 /**
@@ -17,7 +16,7 @@ function refuse(path: 'companyId' | 'kind', problem: string): never {
  * company never makes its people impossible to edit. A linked person's company
  * text is the company's name, whatever the form sent, so the two never disagree.
  */
-export async function checkCompanyLink(db: Kysely<Database>, fields: ContactFields, current?: ContactRow): Promise<ContactFields> {
+export async function checkCompanyLink(db: Db, fields: ContactFields, current?: ContactRow): Promise<ContactFields> {
   if (fields.companyId === null) return fields;
   if (fields.kind === 'company') refuse('companyId', 'Only a person can belong to a company. Remove the company link, or make this contact a person.');
   const company = await findContactById(db, fields.companyId);
@@ -30,17 +29,8 @@ export async function checkCompanyLink(db: Kysely<Database>, fields: ContactFiel
   return { ...fields, company: company.display_name };
 }
 
-async function countLinkedPeople(db: Kysely<Database>, companyId: string): Promise<number> {
-  const row = await db
-    .selectFrom('contacts')
-    .select(sql<number>`count(*)`.as('count'))
-    .where('company_id', '=', companyId)
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
 /** A company with people linked to it stays a company: a person cannot have staff. */
-export async function checkKindChange(db: Kysely<Database>, current: ContactRow, fields: ContactFields): Promise<void> {
+export async function checkKindChange(db: Db, current: ContactRow, fields: ContactFields): Promise<void> {
   if (current.kind !== 'company' || fields.kind === 'company') return;
   const linked = await countLinkedPeople(db, current.id);
   if (linked === 0) return;
@@ -52,20 +42,11 @@ export async function checkKindChange(db: Kysely<Database>, current: ContactRow,
  * After a company is renamed, its people show and are found by the new name. Their
  * `updated_at` stays: the company text follows the link (every save sets it again),
  * so someone editing one of them meanwhile is not told of a conflict they cannot see.
- * Returns the ids of the people whose company text changed.
+ * Runs inside the rename's write; returns the ids of the people whose company text changed.
  */
-export async function followCompanyRename(db: Kysely<Database>, company: ContactRow): Promise<string[]> {
-  const people = await db
-    .updateTable('contacts')
-    .set({ company: company.display_name })
-    .where('company_id', '=', company.id)
-    .where('company', '!=', company.display_name)
-    .returning(['id', 'num', 'deleted_at'])
-    .execute();
+export async function followCompanyRename(db: Db, company: ContactRow): Promise<string[]> {
+  const people = await setCompanyTextOfPeople(db, company.id, company.display_name);
   // People in the Trash have no search entry; restoring one indexes it afresh.
-  const listed = people.filter((person) => person.deleted_at === null).map((person) => person.num);
-  if (listed.length > 0) {
-    await db.updateTable('contacts_fts').set({ company: foldText(company.display_name) }).where('rowid', 'in', listed).execute();
-  }
+  await reindexCompany(db, people.filter((person) => person.deleted_at === null).map((person) => person.num), company.display_name);
   return people.map((person) => person.id);
 }

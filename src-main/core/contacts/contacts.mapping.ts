@@ -1,4 +1,4 @@
-import type { Contact, ContactFields, ContactSummary } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { foldText } from './folded-text.ts';
 import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactRow } from './contacts.table.ts';
 

@@ -91,3 +91,28 @@ export async function countTrash(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.count;
 }
+
+/** How many people are linked to a company, in the Trash or not. */
+export async function countLinkedPeople(db: Kysely<Database>, companyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('contacts')
+    .select(sql<number>`count(*)`.as('count'))
+    .where('company_id', '=', companyId)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Gives a company's people its name as their company text; returns those whose text changed. */
+export async function setCompanyTextOfPeople(
+  db: Kysely<Database>,
+  companyId: string,
+  name: string,
+): Promise<Array<Pick<ContactRow, 'id' | 'num' | 'deleted_at'>>> {
+  return db
+    .updateTable('contacts')
+    .set({ company: name })
+    .where('company_id', '=', companyId)
+    .where('company', '!=', name)
+    .returning(['id', 'num', 'deleted_at'])
+    .execute();
+}

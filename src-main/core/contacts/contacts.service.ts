@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactCounts, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
+import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
-import type { Database } from '../db/schema.ts';
+import { mutate } from '../db/mutation.ts';
 import {
   countTags,
   countTrash,
@@ -18,18 +19,22 @@ import {
   replaceTags,
   updateContactRow,
 } from './contacts.repository.ts';
-import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts.listing.ts';
+import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts-listing.repository.ts';
 import { checkCompanyLink, checkKindChange, followCompanyRename } from './contacts.companies.ts';
-import { indexContact, removeFromIndex, searchContactNums } from './contacts.search.ts';
+import { indexContact, removeFromIndex, searchContactNums } from './contacts-search.repository.ts';
 import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
 import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
 
-async function loadContact(db: Kysely<Database>, row: ContactRow): Promise<Contact> {
+function changed(ids: string[], reason: EventPayload<'contacts.changed'>['reason']): CoreEvent {
+  return { name: 'contacts.changed', payload: { ids, reason } };
+}
+
+async function loadContact(db: Db, row: ContactRow): Promise<Contact> {
   const [methods, tags] = await Promise.all([findMethods(db, [row.id]), findTags(db, [row.id])]);
   return rowToContact(row, methods, tags);
 }
 
-async function summarize(db: Kysely<Database>, rows: ContactRow[]): Promise<ContactSummary[]> {
+async function summarize(db: Db, rows: ContactRow[]): Promise<ContactSummary[]> {
   const ids = rows.map((row) => row.id);
   const [primaries, tags] = await Promise.all([findMethods(db, ids, true), findTags(db, ids)]);
   const primariesById = Map.groupBy(primaries, (method) => method.contact_id);
@@ -37,7 +42,7 @@ async function summarize(db: Kysely<Database>, rows: ContactRow[]): Promise<Cont
   return rows.map((row) => rowToSummary(row, primariesById.get(row.id) ?? [], tagsById.get(row.id) ?? []));
 }
 
-async function requireContact(db: Kysely<Database>, id: string): Promise<ContactRow> {
+async function requireContact(db: Db, id: string): Promise<ContactRow> {
   const row = await findContactById(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'That contact no longer exists. It may have been deleted for good.', { id });
   return row;
@@ -57,56 +62,67 @@ function methodRows(contactId: string, fields: ContactFields): NewContactMethodR
   return [...rows('email', fields.emails), ...rows('phone', fields.phones)];
 }
 
-async function writeDetails(db: Kysely<Database>, row: ContactRow, fields: ContactFields): Promise<void> {
+async function writeDetails(db: Db, row: ContactRow, fields: ContactFields): Promise<void> {
   await replaceMethods(db, row.id, methodRows(row.id, fields));
   await replaceTags(db, row.id, fields.tags);
   await indexContact(db, searchEntryOf(row.num, fields));
 }
 
 /** Inserts one contact with its emails, phones, tags and search entry; the caller owns the transaction. */
-export async function insertContactWithDetails(db: Kysely<Database>, fields: ContactFields, now: string): Promise<ContactRow> {
+export async function insertContactWithDetails(db: Db, fields: ContactFields, now: string): Promise<ContactRow> {
   const row = await insertContact(db, { id: newId(), ...fieldsToRow(fields), created_at: now, updated_at: now });
   await writeDetails(db, row, fields);
   return row;
 }
 
 export async function createContact(ctx: CoreContext, input: ContactFields): Promise<Contact> {
-  const contact = await ctx.db.transaction().execute(async (trx) => {
-    const fields = await checkCompanyLink(trx, input);
-    const row = await insertContactWithDetails(trx, fields, nextTimestamp());
-    return loadContact(trx, row);
+  return mutate(ctx, {
+    run: async (tx) => {
+      const fields = await checkCompanyLink(tx, input);
+      const row = await insertContactWithDetails(tx, fields, nextTimestamp());
+      return loadContact(tx, row);
+    },
+    changed: (contact) => changed([contact.id], 'created'),
   });
-  ctx.publish('contacts.changed', { ids: [contact.id], reason: 'created' });
-  return contact;
+}
+
+/** The contact as it is now, if it may be edited at all. */
+async function requireEditableContact(db: Db, id: string): Promise<ContactRow> {
+  const current = await requireContact(db, id);
+  if (current.deleted_at !== null) {
+    throw new AppError('CONFLICT', 'This contact is in the Trash. Restore it before editing.', { id });
+  }
+  return current;
 }
 
 export async function updateContact(
   ctx: CoreContext,
   input: { id: string; expectedUpdatedAt: string; fields: ContactFields },
 ): Promise<Contact> {
-  const { contact, people } = await ctx.db.transaction().execute(async (trx) => {
-    const current = await requireContact(trx, input.id);
-    if (current.deleted_at !== null) {
-      throw new AppError('CONFLICT', 'This contact is in the Trash. Restore it before editing.', { id: input.id });
-    }
-    if (current.updated_at !== input.expectedUpdatedAt) {
-      throw new AppError(
-        'CONFLICT',
-        'This contact was changed somewhere else after you started editing. Reload it to see the latest version, then make your change again.',
-        { current: await loadContact(trx, current) },
-      );
-    }
-    const fields = await checkCompanyLink(trx, input.fields, current);
-    await checkKindChange(trx, current, fields);
-    const row = await updateContactRow(trx, input.id, {
-      ...fieldsToRow(fields),
-      updated_at: nextTimestamp(current.updated_at),
-    });
-    await writeDetails(trx, row, fields);
-    const people = row.kind === 'company' ? await followCompanyRename(trx, row) : [];
-    return { contact: await loadContact(trx, row), people };
+  const { contact } = await mutate(ctx, {
+    unchangedSince: {
+      expectedUpdatedAt: input.expectedUpdatedAt,
+      read: (tx) => requireEditableContact(tx, input.id),
+      conflict: async (tx, current) =>
+        new AppError(
+          'CONFLICT',
+          'This contact was changed somewhere else after you started editing. Reload it to see the latest version, then make your change again.',
+          { current: await loadContact(tx, current) },
+        ),
+    },
+    run: async (tx, current) => {
+      const fields = await checkCompanyLink(tx, input.fields, current);
+      await checkKindChange(tx, current, fields);
+      const row = await updateContactRow(tx, input.id, {
+        ...fieldsToRow(fields),
+        updated_at: nextTimestamp(current.updated_at),
+      });
+      await writeDetails(tx, row, fields);
+      const people = row.kind === 'company' ? await followCompanyRename(tx, row) : [];
+      return { contact: await loadContact(tx, row), people };
+    },
+    changed: ({ contact, people }) => changed([contact.id, ...people], 'updated'),
   });
-  ctx.publish('contacts.changed', { ids: [contact.id, ...people], reason: 'updated' });
   return contact;
 }
 
@@ -162,34 +178,42 @@ export async function searchContacts(
 }
 
 export async function deleteContact(ctx: CoreContext, id: string): Promise<Contact> {
-  const contact = await ctx.db.transaction().execute(async (trx) => {
-    const current = await requireContact(trx, id);
-    if (current.deleted_at !== null) return loadContact(trx, current);
-    const now = nextTimestamp(current.updated_at);
-    const row = await updateContactRow(trx, id, { deleted_at: now, updated_at: now });
-    await removeFromIndex(trx, row.num);
-    return loadContact(trx, row);
+  return mutate(ctx, {
+    run: async (tx) => {
+      const current = await requireContact(tx, id);
+      if (current.deleted_at !== null) return loadContact(tx, current);
+      const now = nextTimestamp(current.updated_at);
+      const row = await updateContactRow(tx, id, { deleted_at: now, updated_at: now });
+      await removeFromIndex(tx, row.num);
+      return loadContact(tx, row);
+    },
+    changed: () => changed([id], 'deleted'),
   });
-  ctx.publish('contacts.changed', { ids: [id], reason: 'deleted' });
-  return contact;
 }
 
 export async function restoreContact(ctx: CoreContext, id: string): Promise<Contact> {
-  const contact = await ctx.db.transaction().execute(async (trx) => {
-    const current = await requireContact(trx, id);
-    if (current.deleted_at === null) return loadContact(trx, current);
-    const row = await updateContactRow(trx, id, { deleted_at: null, updated_at: nextTimestamp(current.updated_at) });
-    const restored = await loadContact(trx, row);
-    await indexContact(trx, searchEntryOf(row.num, restored));
-    return restored;
+  return mutate(ctx, {
+    run: async (tx) => {
+      const current = await requireContact(tx, id);
+      if (current.deleted_at === null) return loadContact(tx, current);
+      const row = await updateContactRow(tx, id, { deleted_at: null, updated_at: nextTimestamp(current.updated_at) });
+      const restored = await loadContact(tx, row);
+      await indexContact(tx, searchEntryOf(row.num, restored));
+      return restored;
+    },
+    changed: () => changed([id], 'restored'),
   });
-  ctx.publish('contacts.changed', { ids: [id], reason: 'restored' });
-  return contact;
 }
 
 export async function listTrash(ctx: CoreContext, query: { offset: number; limit: number }): Promise<TrashPage> {
   const [rows, total] = await Promise.all([findTrash(ctx.db, query.offset, query.limit), countTrash(ctx.db)]);
   return { items: await summarize(ctx.db, rows), total };
+}
+
+/** Each count walks a partial index (of listed contacts, or of those in the Trash), never the table. */
+export async function countContacts(ctx: CoreContext): Promise<ContactCounts> {
+  const [contacts, trash] = await Promise.all([countListedContacts(ctx.db, {}), countTrash(ctx.db)]);
+  return { contacts, trash };
 }
 
 export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
@@ -202,18 +226,20 @@ export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
  * that company, as the user would have linked them.
  */
 export async function seedSampleContacts(ctx: CoreContext, samples: ContactFields[]): Promise<{ created: number }> {
-  const ids = await ctx.db.transaction().execute(async (trx) => {
-    const now = nextTimestamp();
-    const created: string[] = [];
-    const companies = new Map<string, string>();
-    for (const sample of samples) {
-      const companyId = sample.kind === 'person' ? (companies.get(sample.company) ?? sample.companyId) : sample.companyId;
-      const row = await insertContactWithDetails(trx, { ...sample, companyId }, now);
-      if (row.kind === 'company') companies.set(row.company, row.id);
-      created.push(row.id);
-    }
-    return created;
+  const ids = await mutate(ctx, {
+    run: async (tx) => {
+      const now = nextTimestamp();
+      const created: string[] = [];
+      const companies = new Map<string, string>();
+      for (const sample of samples) {
+        const companyId = sample.kind === 'person' ? (companies.get(sample.company) ?? sample.companyId) : sample.companyId;
+        const row = await insertContactWithDetails(tx, { ...sample, companyId }, now);
+        if (row.kind === 'company') companies.set(row.company, row.id);
+        created.push(row.id);
+      }
+      return created;
+    },
+    changed: (created) => changed(created, 'seeded'),
   });
-  ctx.publish('contacts.changed', { ids, reason: 'seeded' });
   return { created: ids.length };
 }

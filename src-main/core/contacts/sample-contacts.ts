@@ -1,4 +1,4 @@
-import type { ContactFields } from '../../../shared/domain/contact.ts';
+import type { ContactFields } from '../../../shared/contacts/contacts.schemas.ts';
 
 // A believable small-business address book for a newcomer to explore: a few
 // companies, the people who work there, and private customers. Fixed, so the

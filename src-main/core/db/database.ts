@@ -70,3 +70,12 @@ export function openDatabase(dataDir: string): OpenDatabase {
   const db = new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: sqlite }) });
   return { db, sqlite, file };
 }
+
+/** Folds the WAL back into the main file, so a closed database is one file, and closes it. */
+export async function closeDatabase({ db, sqlite }: OpenDatabase): Promise<void> {
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    await db.destroy();
+  }
+}

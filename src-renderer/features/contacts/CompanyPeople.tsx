@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Contact } from '../../../shared/domain/contact.ts';
+import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import { hrefFor } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { followCompanyPeople, useCompanyPeople } from './company-people.store.ts';

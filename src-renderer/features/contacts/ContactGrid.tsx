@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContactSummary } from '../../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { ContactRow } from './ContactRow.tsx';
 
 export const rowHeight = 48;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ContactSort } from '../../../shared/domain/contact.ts';
+import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
 import { navigate } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';

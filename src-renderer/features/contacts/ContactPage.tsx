@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Contact } from '../../../shared/domain/contact.ts';
+import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { hrefFor, navigate } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';

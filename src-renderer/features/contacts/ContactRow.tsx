@@ -1,5 +1,5 @@
 import type { CSSProperties, KeyboardEvent } from 'react';
-import type { ContactSummary } from '../../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContactSummary } from '../../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { navigate, useNavigation } from '../../app/navigation.store.ts';
 import { minSearchLength, useContactSearch } from './contact-search.store.ts';
 

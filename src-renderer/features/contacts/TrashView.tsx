@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ContactSummary } from '../../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ContactSummary } from '../../../shared/domain/contact.ts';
+import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';

@@ -5,7 +5,7 @@ import type {
   ContactKind,
   PreferredChannel,
   PreferredTime,
-} from '../../../shared/domain/contact.ts';
+} from '../../../shared/contacts/contacts.schemas.ts';
 
 export type Entry = { label: string; value: string };
 

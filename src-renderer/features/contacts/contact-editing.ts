@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MethodInput } from '../../../shared/api/contract.ts';
 import { FieldProblem } from '../../../shared/api/errors.ts';
-import { Contact, type ContactFieldsInput } from '../../../shared/domain/contact.ts';
+import { Contact, type ContactFieldsInput } from '../../../shared/contacts/contacts.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { navigate } from '../../app/navigation.store.ts';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ContactSort, ContactSummary, TagCount } from '../../../shared/domain/contact.ts';
+import type { ContactSort, ContactSummary, TagCount } from '../../../shared/contacts/contacts.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 

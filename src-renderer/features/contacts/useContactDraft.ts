@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Contact } from '../../../shared/domain/contact.ts';
+import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import { draftFromContact, errorsFromProblems, sameDraft, toSubmission, type Draft, type DraftErrors } from './contact-draft.ts';
 import { saveContact } from './contact-editing.ts';
 import { newContactKey, useDrafts } from './drafts.store.ts';

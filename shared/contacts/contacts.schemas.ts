@@ -208,5 +208,9 @@ export const TrashPage = z.object({
 });
 export type TrashPage = z.infer<typeof TrashPage>;
 
+/** How many contacts the list holds and how many are in the Trash. */
+export const ContactCounts = z.object({ contacts: z.number().int(), trash: z.number().int() });
+export type ContactCounts = z.infer<typeof ContactCounts>;
+
 export const TagCount = z.object({ name: z.string(), count: z.number().int() });
 export type TagCount = z.infer<typeof TagCount>;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ContactKind } from '../../../shared/domain/contact.ts';
+import type { ContactKind } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
 import { foldText } from './folded-text.ts';
@@ -23,6 +23,12 @@ export async function indexContact(db: Kysely<Database>, entry: ContactSearchRow
 
 export async function removeFromIndex(db: Kysely<Database>, num: number): Promise<void> {
   await db.deleteFrom('contacts_fts').where('rowid', '=', num).execute();
+}
+
+/** The company text search matches, for contacts already in the index. */
+export async function reindexCompany(db: Kysely<Database>, nums: number[], company: string): Promise<void> {
+  if (nums.length === 0) return;
+  await db.updateTable('contacts_fts').set({ company: foldText(company) }).where('rowid', 'in', nums).execute();
 }
 
 const characters = (text: string) => [...text].length;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ContactSort } from '../../../shared/domain/contact.ts';
+import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactRow } from './contacts.table.ts';
 

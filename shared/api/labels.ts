@@ -1,0 +1,9 @@
+import { contactsContract } from '../contacts/contacts.contract.ts';
+import { contactsFieldLabels } from '../contacts/contacts.labels.ts';
+import type { MethodName } from './contract.ts';
+import { labelsFor, type FieldLabels } from './slices.ts';
+
+/** Each method's field labels, the domains' merged: a method without labels does not compile. */
+export const fieldLabels = {
+  ...labelsFor(contactsContract, contactsFieldLabels),
+} satisfies Record<MethodName, FieldLabels>;
