@@ -1,7 +1,7 @@
 import { ClvError } from './clv-errors.ts';
 import { assertFittable, groupHistories } from './customer-groups.ts';
 import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
-import { fitFromStarts, logParameters, purchaseScales } from './fit-from-starts.ts';
+import { fitFromStarts, purchaseScales } from './fit-from-starts.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
 import { digamma, logBeta, logGamma, logHypergeometric2F1 } from './special-functions.ts';
@@ -108,12 +108,6 @@ function bgnbdObjective(data: GroupedHistories): Objective {
     gradient[3] = (-b * gB) / totalWeight;
     return -logLikelihood / totalWeight;
   };
-}
-
-/** The BG/NBD log-likelihood summed over customers. */
-export function bgnbdLogLikelihood(params: BgnbdParams, histories: readonly PurchaseHistory[]): number {
-  const data = groupHistories(histories);
-  return -bgnbdObjective(data)(logParameters(PARAMETERS, params), new Float64Array(4)) * data.customers;
 }
 
 /**

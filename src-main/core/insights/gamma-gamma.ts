@@ -1,5 +1,5 @@
 import { ClvError } from './clv-errors.ts';
-import { fitFromStarts, logParameters } from './fit-from-starts.ts';
+import { fitFromStarts } from './fit-from-starts.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit } from './purchase-model.ts';
 import { digamma, logGamma } from './special-functions.ts';
@@ -52,12 +52,6 @@ function gammaGammaObjective(histories: readonly SpendHistory[]): Objective {
     gradient[2] = (-gamma * gGamma) / count;
     return -logLikelihood / count;
   };
-}
-
-/** The Gamma-Gamma log-likelihood of the mean repeat spend given x, summed over repeat customers. */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, histories: readonly SpendHistory[]): number {
-  const fitted = spenders(histories);
-  return -gammaGammaObjective(fitted)(logParameters(PARAMETERS, params), new Float64Array(3)) * fitted.length;
 }
 
 /**
