@@ -1,23 +1,17 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { serveBrowserMode } from '../http/serve.ts';
+import { appFolder, serveBrowserMode } from '../http/serve.ts';
 import { chooseDataFolder } from '../core/data-folder.ts';
 import { defaultDataFolder } from './data-folder.ts';
 import { findElectronRuntime } from './electron-runtime.ts';
 import { openInBrowser } from './open-browser.ts';
 import { stopOnSignal } from './stop-on-signal.ts';
 
-/** The folder holding package.json: Electron's app folder. */
-function appRoot(): string {
-  return fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../' : '../', import.meta.url));
-}
-
 /**
  * `ambassador start`: the desktop window where Electron's runtime is available,
  * otherwise browser mode on the same data folder, saying why in one sentence.
  */
 export async function runStart(options: { dataDir?: string | undefined; port?: number | undefined }): Promise<number> {
-  const root = appRoot();
+  const root = appFolder();
   const runtime = findElectronRuntime(root);
   if (runtime.available) {
     const args = [root, ...(options.dataDir ? ['--data-dir', options.dataDir] : [])];
