@@ -1,13 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { serveBrowserMode } from '../http/serve.ts';
 import { runBackupCommand } from './backup.command.ts';
+import { runBrowserMode } from './browser-mode.ts';
 import { runClvCommand } from './clv.command.ts';
-import { chooseDataFolder } from '../core/data-folder.ts';
-import { defaultDataFolder } from './data-folder.ts';
-import { openInBrowser } from './open-browser.ts';
 import { runStart } from './start.command.ts';
-import { stopOnSignal } from './stop-on-signal.ts';
 
 const usage = `Usage: ambassador <command> [options]
 
@@ -46,15 +42,9 @@ function parseServerArgs(args: string[]) {
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
-    case 'serve': {
-      const options = parseServerArgs(args);
-      const serving = await serveBrowserMode({ dataDir: chooseDataFolder(options.dataDir, process.env, defaultDataFolder), port: options.port });
+    case 'serve':
       // The address alone on the first line, so scripts and tests can read it.
-      console.log(serving.bridge.url);
-      for (const note of serving.notes) console.log(note);
-      if (options.open) openInBrowser(serving.bridge.url);
-      return stopOnSignal(serving.stop);
-    }
+      return runBrowserMode(parseServerArgs(args), (url) => url);
     case 'start':
       return runStart(parseServerArgs(args));
     case 'backup':

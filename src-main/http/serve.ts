@@ -3,10 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { startCoreWorker } from '../core/worker-client.ts';
 import { startHttpBridge, type HttpBridge } from './server.ts';
 
-/** The built renderer: beside `dist-main` in the bundle, at the repo root from source. */
+/** The folder holding package.json: the repo root from source, the folder above `dist-main` in the bundle. */
+function appFolderUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? '../../' : '../', import.meta.url);
+}
+
+/** The app's folder (Electron's app folder too). */
+export function appFolder(): string {
+  return fileURLToPath(appFolderUrl());
+}
+
+/** The built renderer, `dist-renderer` in the app's folder. */
 export function defaultRendererDir(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return fileURLToPath(new URL(fromSource ? '../../dist-renderer/' : '../dist-renderer/', import.meta.url));
+  return fileURLToPath(new URL('dist-renderer/', appFolderUrl()));
 }
 
 export type ServeOptions = {

@@ -6,6 +6,7 @@ import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 import { generateContacts } from './generate-contacts.ts';
+import { median, time } from './timing.ts';
 
 // Search and list latency through the whole core (dispatch, validation, kysely)
 // beside the same SQL run directly on better-sqlite3, at 10,000 and 100,000
@@ -19,25 +20,9 @@ const queries = [
   ['a tag', 'first-home'],
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function percentile95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-}
-
-async function time(run: () => Promise<unknown> | unknown, repeat = 30): Promise<number[]> {
-  await run();
-  const times: number[] = [];
-  for (let index = 0; index < repeat; index += 1) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  return times;
 }
 
 async function fill(dataDir: string, count: number): Promise<number> {

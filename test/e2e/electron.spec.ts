@@ -1,29 +1,14 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findElectronExecutable, hasGraphicalDisplay } from '../../src-main/cli/electron-runtime.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/**
- * `require('electron')` returns the binary's path, or throws when the binary is
- * missing (it tries to download it first). Asked in a child process so that
- * download attempt's noise stays out of the test report.
- */
-function electronRuntimeAvailable(): boolean {
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const executable = probe.stdout?.trim() ?? '';
-  return probe.status === 0 && executable !== '' && existsSync(executable);
-}
-
-const runtimeAvailable = electronRuntimeAvailable();
-const displayAvailable = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const runtimeAvailable = findElectronExecutable(root) !== undefined;
+const displayAvailable = hasGraphicalDisplay();
 
 test.describe('the desktop window (real Electron)', () => {
   test.skip(

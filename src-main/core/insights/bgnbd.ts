@@ -1,13 +1,16 @@
 import { ClvError } from './clv-errors.ts';
 import { assertFittable, groupHistories } from './customer-groups.ts';
 import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
-import { FIT_LIMITS, isInterior, minimize } from './optimize.ts';
+import { fitFromStarts, purchaseScales } from './fit-from-starts.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
 import { digamma, logBeta, logGamma, logHypergeometric2F1 } from './special-functions.ts';
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate λ ~ Gamma(r, α), dropout p ~ Beta(a, b). */
 export type BgnbdParams = { r: number; alpha: number; a: number; b: number };
+
+// The order of the log-parameters the objective reads.
+const PARAMETERS = ['r', 'alpha', 'a', 'b'] as const;
 
 /**
  * Mean negative log-likelihood over the grouped histories and its gradient in
@@ -26,8 +29,7 @@ function bgnbdObjective(data: GroupedHistories): Objective {
   const inverseT = new Float64Array(TLevels.length);
   const logTx = new Float64Array(txLevels.length);
   const inverseTx = new Float64Array(txLevels.length);
-  let totalWeight = 0;
-  for (const value of weight) totalWeight += value;
+  const totalWeight = data.customers;
 
   return (theta, gradient) => {
     if (!theta.every((value) => Math.abs(value) < 30)) return Infinity;
@@ -108,13 +110,6 @@ function bgnbdObjective(data: GroupedHistories): Objective {
   };
 }
 
-/** The BG/NBD log-likelihood summed over customers. */
-export function bgnbdLogLikelihood(params: BgnbdParams, histories: readonly PurchaseHistory[]): number {
-  const data = groupHistories(histories);
-  const theta = Float64Array.of(Math.log(params.r), Math.log(params.alpha), Math.log(params.a), Math.log(params.b));
-  return -bgnbdObjective(data)(theta, new Float64Array(4)) * data.customers;
-}
-
 /**
  * Maximum-likelihood BG/NBD fit. Starts where the mean purchase rate matches
  * the data and, if BFGS does not reach a small gradient, tries a second start;
@@ -123,28 +118,17 @@ export function bgnbdLogLikelihood(params: BgnbdParams, histories: readonly Purc
 export function fitBgnbd(histories: readonly PurchaseHistory[]): ModelFit<BgnbdParams> {
   assertFittable(histories);
   const data = groupHistories(histories);
-  const objective = bgnbdObjective(data);
-  let repeats = 0;
-  let exposure = 0;
-  for (const { x, T } of histories) {
-    repeats += x;
-    exposure += T;
-  }
-  const rate = repeats / Math.max(exposure, 1e-9);
-  const starts = [
-    [0.5, 0.5 / rate, 1, 2],
-    [1, 1 / rate, 0.5, 0.5],
-  ];
-  let evaluations = 0;
-  for (const start of starts) {
-    const result = minimize(objective, start.map(Math.log), FIT_LIMITS);
-    evaluations += result.evaluations;
-    if (result.converged && isInterior(result.point)) {
-      const [r, alpha, a, b] = Array.from(result.point, Math.exp) as [number, number, number, number];
-      return { params: { r, alpha, a, b }, logLikelihood: -result.value * data.customers, iterations: result.iterations, evaluations };
-    }
-  }
-  throw new ClvError('FIT_DID_NOT_CONVERGE', 'The BG/NBD model did not converge on these data.');
+  const { rate } = purchaseScales(histories);
+  return fitFromStarts({
+    names: PARAMETERS,
+    objective: bgnbdObjective(data),
+    starts: [
+      { r: 0.5, alpha: 0.5 / rate, a: 1, b: 2 },
+      { r: 1, alpha: 1 / rate, a: 0.5, b: 0.5 },
+    ],
+    customers: data.customers,
+    failure: () => new ClvError('FIT_DID_NOT_CONVERGE', 'The BG/NBD model did not converge on these data.'),
+  });
 }
 
 /** E[X(t)] for a customer with parameters (r, α, a, b), the Fader–Hardie–Lee closed form. */

@@ -1,11 +1,14 @@
 import { ClvError } from './clv-errors.ts';
-import { FIT_LIMITS, isInterior, minimize } from './optimize.ts';
+import { fitFromStarts } from './fit-from-starts.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit } from './purchase-model.ts';
 import { digamma, logGamma } from './special-functions.ts';
 
 /** Gamma-Gamma spend parameters (Fader & Hardie 2013): spend per purchase ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export type GammaGammaParams = { p: number; q: number; gamma: number };
+
+// The order of the log-parameters the objective reads.
+const PARAMETERS = ['p', 'q', 'gamma'] as const;
 
 /** A customer's repeat purchases: how many, and their mean value. */
 export type SpendHistory = { x: number; meanRepeatValue: number };
@@ -51,13 +54,6 @@ function gammaGammaObjective(histories: readonly SpendHistory[]): Objective {
   };
 }
 
-/** The Gamma-Gamma log-likelihood of the mean repeat spend given x, summed over repeat customers. */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, histories: readonly SpendHistory[]): number {
-  const fitted = spenders(histories);
-  const theta = Float64Array.of(Math.log(params.p), Math.log(params.q), Math.log(params.gamma));
-  return -gammaGammaObjective(fitted)(theta, new Float64Array(3)) * fitted.length;
-}
-
 /**
  * Maximum-likelihood Gamma-Gamma fit on the customers with repeat purchases;
  * throws NO_REPEAT_PURCHASES / TOO_FEW_CUSTOMERS / FIT_DID_NOT_CONVERGE.
@@ -66,24 +62,19 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): ModelFit<Gamm
   const fitted = spenders(histories);
   if (fitted.length === 0) throw new ClvError('NO_REPEAT_PURCHASES', 'No customer has a repeat purchase with a value, so spend cannot be modelled.');
   if (fitted.length < 2) throw new ClvError('TOO_FEW_CUSTOMERS', 'The spend model needs at least 2 customers with repeat purchases.');
-  const objective = gammaGammaObjective(fitted);
   let meanSpend = 0;
   for (const history of fitted) meanSpend += history.meanRepeatValue / fitted.length;
   // Starts with spend of mean meanSpend: E[z] = pγ/(q − 1).
-  const starts = [
-    [1, 2, meanSpend],
-    [5, 5, meanSpend],
-  ];
-  let evaluations = 0;
-  for (const start of starts) {
-    const result = minimize(objective, start.map(Math.log), FIT_LIMITS);
-    evaluations += result.evaluations;
-    if (result.converged && isInterior(result.point)) {
-      const [p, q, gamma] = Array.from(result.point, Math.exp) as [number, number, number];
-      return { params: { p, q, gamma }, logLikelihood: -result.value * fitted.length, iterations: result.iterations, evaluations };
-    }
-  }
-  throw new ClvError('FIT_DID_NOT_CONVERGE', 'The Gamma-Gamma spend model did not converge on these data.');
+  return fitFromStarts({
+    names: PARAMETERS,
+    objective: gammaGammaObjective(fitted),
+    starts: [
+      { p: 1, q: 2, gamma: meanSpend },
+      { p: 5, q: 5, gamma: meanSpend },
+    ],
+    customers: fitted.length,
+    failure: () => new ClvError('FIT_DID_NOT_CONVERGE', 'The Gamma-Gamma spend model did not converge on these data.'),
+  });
 }
 
 /**

@@ -8,12 +8,12 @@ export type { PurchaseHistory } from './customer-groups.ts';
 export type { ModelFit, PurchaseModel } from './purchase-model.ts';
 export { scoreCustomers } from './score-customers.ts';
 export type { CustomerScores } from './score-customers.ts';
-export { bgnbdLogLikelihood, bgnbdModel, fitBgnbd } from './bgnbd.ts';
+export { bgnbdModel, fitBgnbd } from './bgnbd.ts';
 export type { BgnbdParams } from './bgnbd.ts';
 export { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdModel } from './pareto-nbd.ts';
 export type { ParetoNbdParams } from './pareto-nbd.ts';
 export { paretoNbdPurchaseProbability } from './pareto-nbd-probability.ts';
-export { averageRepeatSpend, conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma.ts';
+export { averageRepeatSpend, conditionalExpectedSpend, fitGammaGamma } from './gamma-gamma.ts';
 export type { GammaGammaParams, SpendHistory } from './gamma-gamma.ts';
 export {
   DAYS_PER_YEAR,

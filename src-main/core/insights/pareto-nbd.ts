@@ -1,13 +1,17 @@
 import { ClvError } from './clv-errors.ts';
 import { assertFittable, groupHistories } from './customer-groups.ts';
 import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
-import { isInterior, LOG_PARAMETER_BOX, minimize, withNumericGradient } from './optimize.ts';
+import { fitFromStarts, logParameters, purchaseScales } from './fit-from-starts.ts';
+import { LOG_PARAMETER_BOX, withNumericGradient } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
 import { paretoNbdPurchaseProbability } from './pareto-nbd-probability.ts';
 import { logGamma, logHypergeometricUnitA } from './special-functions.ts';
 
 /** Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): λ ~ Gamma(r, α), dropout rate μ ~ Gamma(s, β). */
 export type ParetoNbdParams = { r: number; alpha: number; s: number; beta: number };
+
+// The order of the log-parameters the objective reads.
+const PARAMETERS = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
  * ln of one A₀ term of Fader & Hardie's note on the Pareto/NBD likelihood,
@@ -51,8 +55,7 @@ function paretoObjective(data: GroupedHistories): (theta: Float64Array) => numbe
   const logBetaT = new Float64Array(TLevels.length);
   const logAlphaTx = new Float64Array(txLevels.length);
   const logBetaTx = new Float64Array(txLevels.length);
-  let totalWeight = 0;
-  for (const value of weight) totalWeight += value;
+  const totalWeight = data.customers;
   return (theta) => {
     if (!theta.every((value) => Math.abs(value) < 30)) return Infinity;
     const r = Math.exp(theta[0]!);
@@ -82,14 +85,10 @@ function paretoObjective(data: GroupedHistories): (theta: Float64Array) => numbe
   };
 }
 
-function toTheta(params: ParetoNbdParams): Float64Array {
-  return Float64Array.of(Math.log(params.r), Math.log(params.alpha), Math.log(params.s), Math.log(params.beta));
-}
-
 /** The Pareto/NBD log-likelihood summed over customers. */
 export function paretoNbdLogLikelihood(params: ParetoNbdParams, histories: readonly PurchaseHistory[]): number {
   const data = groupHistories(histories);
-  return -paretoObjective(data)(toTheta(params)) * data.customers;
+  return -paretoObjective(data)(logParameters(PARAMETERS, params)) * data.customers;
 }
 
 // withNumericGradient evaluates the likelihood 2·(4 parameters) + 1 = 9 times per call.
@@ -108,36 +107,23 @@ const MAX_CALLS_PER_START = 200;
 export function fitParetoNbd(histories: readonly PurchaseHistory[]): ModelFit<ParetoNbdParams> {
   assertFittable(histories);
   const data = groupHistories(histories);
-  const objective = withNumericGradient(paretoObjective(data));
-  let repeats = 0;
-  let exposure = 0;
-  for (const { x, T } of histories) {
-    repeats += x;
-    exposure += T;
-  }
-  const rate = repeats / Math.max(exposure, 1e-9);
-  const meanT = exposure / histories.length;
-  const starts = [
-    [0.5, 0.5 / rate, 0.5, meanT / 2],
-    [1, 1 / rate, 1, meanT],
-  ];
-  let evaluations = 0;
-  for (const start of starts) {
-    const result = minimize(objective, start.map(Math.log), {
-      gradientTolerance: 1e-6,
-      maxEvaluations: MAX_CALLS_PER_START,
-      box: LOG_PARAMETER_BOX,
-    });
-    evaluations += result.evaluations * LIKELIHOODS_PER_CALL;
-    if (result.converged && isInterior(result.point, LOG_PARAMETER_BOX)) {
-      const [r, alpha, s, beta] = Array.from(result.point, Math.exp) as [number, number, number, number];
-      return { params: { r, alpha, s, beta }, logLikelihood: -result.value * data.customers, iterations: result.iterations, evaluations };
-    }
-  }
-  throw new ClvError(
-    'FIT_DID_NOT_CONVERGE',
-    `The Pareto/NBD model did not converge on these data (after ${evaluations} likelihood evaluations; the parameters ran off to a boundary, as when every customer has the same dropout rate).`,
-  );
+  const { rate, meanT } = purchaseScales(histories);
+  return fitFromStarts({
+    names: PARAMETERS,
+    objective: withNumericGradient(paretoObjective(data)),
+    starts: [
+      { r: 0.5, alpha: 0.5 / rate, s: 0.5, beta: meanT / 2 },
+      { r: 1, alpha: 1 / rate, s: 1, beta: meanT },
+    ],
+    customers: data.customers,
+    limits: { gradientTolerance: 1e-6, maxEvaluations: MAX_CALLS_PER_START, box: LOG_PARAMETER_BOX },
+    likelihoodsPerCall: LIKELIHOODS_PER_CALL,
+    failure: (evaluations) =>
+      new ClvError(
+        'FIT_DID_NOT_CONVERGE',
+        `The Pareto/NBD model did not converge on these data (after ${evaluations} likelihood evaluations; the parameters ran off to a boundary, as when every customer has the same dropout rate).`,
+      ),
+  });
 }
 
 /** [1 − (base/(base + t))^(s−1)] / (s − 1), with its limit ln(1 + t/base) at s = 1. */

@@ -100,10 +100,3 @@ export function logHypergeometricUnitA(e: number, c: number, z: number): number 
   }
   return Math.log(sum + term * tailFactor);
 }
-
-/** ln(eᵘ + eᵛ) without overflow. */
-export function logAddExp(u: number, v: number): number {
-  const high = Math.max(u, v);
-  if (high === -Infinity) return -Infinity;
-  return high + Math.log1p(Math.exp(Math.min(u, v) - high));
-}

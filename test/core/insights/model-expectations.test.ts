@@ -5,7 +5,7 @@ import {
   discountedLifetimeValue,
   paretoNbdModel,
 } from '../../../src-main/core/insights/index.ts';
-import type { BgnbdParams, ParetoNbdParams, PurchaseHistory } from '../../../src-main/core/insights/index.ts';
+import type { BgnbdParams, ParetoNbdParams, PurchaseHistory, PurchaseModel } from '../../../src-main/core/insights/index.ts';
 import { logBeta, logGamma } from '../../../src-main/core/insights/special-functions.ts';
 
 // Every closed form is checked against a quantity derived independently here,
@@ -54,6 +54,18 @@ function gammaGammaIntegral(f: (lambda: number, mu: number) => number, r: number
   return total * h * h;
 }
 
+/** Σ P(X(t) = n) and Σ n·P(X(t) = n) over n < 400, far past where the mass is. */
+function massAndMean(model: PurchaseModel, t: number): { mass: number; mean: number } {
+  let mass = 0;
+  let mean = 0;
+  for (let n = 0; n < 400; n += 1) {
+    const probability = model.purchaseProbability(n, t);
+    mass += probability;
+    mean += n * probability;
+  }
+  return { mass, mean };
+}
+
 describe('BG/NBD expressions', () => {
   const model = bgnbdModel(bgnbd);
 
@@ -80,13 +92,7 @@ describe('BG/NBD expressions', () => {
   });
 
   it('P(X(t) = n) sums to 1 and its mean is E[X(t)]', () => {
-    let mass = 0;
-    let mean = 0;
-    for (let n = 0; n < 400; n += 1) {
-      const probability = model.purchaseProbability(n, 39);
-      mass += probability;
-      mean += n * probability;
-    }
+    const { mass, mean } = massAndMean(model, 39);
     expect(mass).toBeCloseTo(1, 10);
     expect(mean).toBeCloseTo(model.expectedPurchases(39), 8);
   });
@@ -119,13 +125,7 @@ describe('Pareto/NBD expressions', () => {
 
   it('P(X(t) = n) sums to 1 and its mean is E[X(t)]', () => {
     for (const t of [10, 39, 200]) {
-      let mass = 0;
-      let mean = 0;
-      for (let n = 0; n < 400; n += 1) {
-        const probability = model.purchaseProbability(n, t);
-        mass += probability;
-        mean += n * probability;
-      }
+      const { mass, mean } = massAndMean(model, t);
       expect(mass).toBeCloseTo(1, 8);
       expect(mean).toBeCloseTo(model.expectedPurchases(t), 6);
     }
@@ -133,13 +133,7 @@ describe('Pareto/NBD expressions', () => {
 
   it('P(X(t) = n) also holds on the α ≥ β branch', () => {
     const other = paretoNbdModel({ r: 0.8, alpha: 20, s: 1.3, beta: 6 });
-    let mass = 0;
-    let mean = 0;
-    for (let n = 0; n < 400; n += 1) {
-      const probability = other.purchaseProbability(n, 30);
-      mass += probability;
-      mean += n * probability;
-    }
+    const { mass, mean } = massAndMean(other, 30);
     expect(mass).toBeCloseTo(1, 8);
     expect(mean).toBeCloseTo(other.expectedPurchases(30), 6);
   });
