@@ -1,5 +1,6 @@
 import { useCompanyPeople } from '../../src-renderer/features/contacts/company-people.store.ts';
 import { useCompanyPicker } from '../../src-renderer/features/contacts/company-picker.store.ts';
+import { useContactCounts } from '../../src-renderer/features/contacts/contact-counts.store.ts';
 import { useContactList } from '../../src-renderer/features/contacts/contact-list.store.ts';
 import { useContactSearch } from '../../src-renderer/features/contacts/contact-search.store.ts';
 import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
@@ -9,6 +10,7 @@ import { useToasts } from '../../src-renderer/ui/toast.store.ts';
 /** Every renderer store back to a fresh start, so no test sees another's contacts, drafts or toasts. */
 export function resetAppState(): void {
   useContactList.setState(useContactList.getInitialState());
+  useContactCounts.setState(useContactCounts.getInitialState());
   useContactSearch.setState(useContactSearch.getInitialState());
   useTrash.setState(useTrash.getInitialState());
   useCompanyPicker.setState(useCompanyPicker.getInitialState());
