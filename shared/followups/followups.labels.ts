@@ -1,0 +1,16 @@
+import type { FieldLabels } from '../api/slices.ts';
+
+/** The Add follow-up form's fields as the user knows them. */
+export const followupsFieldLabels = {
+  contactId: 'Contact',
+  kind: 'Follow-up type',
+  title: 'Title',
+  dueDate: 'Due date',
+  dueTime: 'Time',
+  prompt: 'Prompt',
+  recurrence: 'Repeat',
+  outcome: 'Outcome',
+  until: 'Snooze until',
+  upcomingDays: 'Upcoming days',
+  id: 'Follow-up',
+} as const satisfies FieldLabels;
