@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contactsContract } from '../contacts/contacts.contract.ts';
+import { followupsContract } from '../followups/followups.contract.ts';
 import type { ContractSlice } from './slices.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { ContractSlice } from './slices.ts';
  */
 export const contract = {
   ...contactsContract,
+  ...followupsContract,
 } as const satisfies ContractSlice;
 
 export type Contract = typeof contract;

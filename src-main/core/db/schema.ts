@@ -1,4 +1,5 @@
 import type { ContactMethodTable, ContactTable, ContactTagTable, ContactSearchTable } from '../contacts/contacts.table.ts';
+import type { FollowupTable } from '../followups/followups.table.ts';
 
 /** Every table the core's repositories may query. */
 export interface Database {
@@ -6,4 +7,5 @@ export interface Database {
   contact_methods: ContactMethodTable;
   contact_tags: ContactTagTable;
   contacts_fts: ContactSearchTable;
+  followups: FollowupTable;
 }
