@@ -1,4 +1,6 @@
 import type { ContactMethodTable, ContactTable, ContactTagTable, ContactSearchTable } from '../contacts/contacts.table.ts';
+import type { InteractionSearchTable, InteractionTable } from '../history/history.table.ts';
+import type { SettingTable } from '../settings/settings.table.ts';
 
 /** Every table the core's repositories may query. */
 export interface Database {
@@ -6,4 +8,7 @@ export interface Database {
   contact_methods: ContactMethodTable;
   contact_tags: ContactTagTable;
   contacts_fts: ContactSearchTable;
+  interactions: InteractionTable;
+  interactions_fts: InteractionSearchTable;
+  settings: SettingTable;
 }
