@@ -43,7 +43,8 @@ export type FollowupsCore = Awaited<ReturnType<typeof openFollowupsCore>>;
  * new core on the same folder, as a restart of the app would.
  */
 export async function openFollowupsCore(clock = handClock(at('2026-12-02')), data = makeTempDataDir()) {
-  const core: Core = await createCore({ dataDir: data.dir, clock, checkOutputs: true });
+  const logged: unknown[] = [];
+  const core: Core = await createCore({ dataDir: data.dir, clock, checkOutputs: true, logError: (error) => logged.push(error) });
   const events: CoreEvent[] = [];
   core.onEvent((event) => events.push(event));
   const call = async <T>(method: string, input: unknown = {}) => value<T>(await core.dispatch(method, input));
@@ -51,6 +52,8 @@ export async function openFollowupsCore(clock = handClock(at('2026-12-02')), dat
     core,
     clock,
     events,
+    /** What the core logged, as it was thrown. */
+    logged,
     call,
     /** The announcements so far, once the scheduler's work in flight is done. */
     announced: async () => {

@@ -75,14 +75,16 @@ describe('follow-ups through dispatch', () => {
     expect((await refusal(app, 'followups.complete', { id: first.id })).code).toBe('CONFLICT');
   });
 
-  it('Mark done writes nothing when history cannot be written: the follow-up and the entry go in one transaction', async () => {
+  it('Mark done writes nothing when part of it fails: the follow-up and its history entry go in one transaction', async () => {
     app = await openFollowupsCore();
     const ada = await app.contact('Ada');
     const note = await app.followup(ada.id, { kind: 'handwritten_note' });
     const other = new Sqlite(app.core.databaseFile);
-    other.exec(`create trigger refuse_history before insert on interactions begin select raise(abort, 'refused for the test'); end`);
+    // The follow-up's own update fails after its history entry was written: the entry must go too.
+    other.exec(`create trigger refuse_done before update of status on followups begin select raise(abort, 'refused for the test'); end`);
     other.close();
     expect((await refusal(app, 'followups.complete', { id: note.id })).code).toBe('INTERNAL');
+    expect(String(app.logged[0])).toMatch(/refused for the test/);
     expect(await app.call('followups.get', { id: note.id })).toMatchObject({ status: 'open', interactionId: null, completedAt: null });
     expect((await app.call<TimelinePage>('history.timeline', { contactId: ada.id })).items).toEqual([]);
   });

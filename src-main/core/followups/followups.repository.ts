@@ -35,12 +35,6 @@ export async function findContactPresence(db: Q, id: string): Promise<{ display_
   return db.selectFrom('contacts').select(['display_name', 'deleted_at']).where('id', '=', id).executeTakeFirst();
 }
 
-/** The ids of the people added last, out of the Trash, newest first. */
-export async function findNewestPeople(db: Q, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('contacts').select('id').where('kind', '=', 'person').where('deleted_at', 'is', null).orderBy('num', 'desc').limit(limit).execute();
-  return rows.map((row) => row.id);
-}
-
 function openWithLiveContact(db: Q) {
   return db
     .selectFrom('followups as f')

@@ -9,7 +9,7 @@ import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
 import { logInteractionIn } from '../history/history.service.ts';
 import { fieldsToRow, newFollowupRow, rowToFollowup } from './followups.mapping.ts';
-import { findContactFollowups, findContactPresence, findFollowupById, findNewestPeople, insertFollowup, updateFollowupRow } from './followups.repository.ts';
+import { findContactFollowups, findContactPresence, findFollowupById, insertFollowup, updateFollowupRow } from './followups.repository.ts';
 import type { FollowupRow } from './followups.table.ts';
 import { addToDate, localMoment } from './local-calendar.ts';
 import { sampleFollowups } from './sample-followups.ts';
@@ -190,21 +190,15 @@ async function setDeleted(ctx: CoreContext, id: string, deleted: boolean): Promi
 export const deleteFollowup = (ctx: CoreContext, id: string) => setDeleted(ctx, id, true);
 export const restoreFollowup = (ctx: CoreContext, id: string) => setDeleted(ctx, id, false);
 
-/** "Load sample data": plans the sample follow-ups, relative to today, for the people added last (the sample's). */
-export async function seedSampleFollowups(ctx: CoreContext): Promise<{ created: number }> {
-  const rows = await mutate(ctx, {
-    run: async (tx) => {
-      const people = await findNewestPeople(tx, sampleFollowups.length);
-      const today = localMoment(nowOf(ctx)).date;
-      const now = nextTimestamp(undefined, nowOf(ctx));
-      const created: FollowupRow[] = [];
-      for (const [index, contactId] of people.entries()) {
-        const { inDays, fields } = sampleFollowups[index]!;
-        created.push(await insertFollowup(tx, newFollowupRow(contactId, { ...fields, dueDate: addToDate(today, inDays, 'days') }, now)));
-      }
-      return created;
-    },
-    changed: (created) => changed(created, 'seeded'),
-  });
-  return { created: rows.length };
+/**
+ * "Load sample data": plans the sample follow-ups for these people, relative to
+ * today (some overdue, some today, some upcoming), inside the caller's write.
+ */
+export async function seedSampleFollowupsIn(db: Db, now: string, personIds: string[]): Promise<number> {
+  const today = localMoment(Date.parse(now)).date;
+  const planned = sampleFollowups.slice(0, personIds.length);
+  for (const [index, { inDays, fields }] of planned.entries()) {
+    await insertFollowup(db, newFollowupRow(personIds[index]!, { ...fields, dueDate: addToDate(today, inDays, 'days') }, now));
+  }
+  return planned.length;
 }

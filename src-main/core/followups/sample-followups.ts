@@ -1,7 +1,7 @@
 import type { FollowupFields } from '../../../shared/followups/followups.schemas.ts';
 
 /**
- * The follow-ups "Load sample data" plans, each for the next sample person and
+ * The follow-ups "Load sample data" plans, one for each of the first sample people,
  * due `inDays` from today: some overdue, some today, some upcoming, so a
  * newcomer's Today view shows every section.
  */
