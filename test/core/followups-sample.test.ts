@@ -18,7 +18,7 @@ describe('sample follow-ups', () => {
     const data = makeTempDataDir();
     const clock = handClock(at('2026-12-02'));
     app = await openFollowupsCore(clock, data);
-    const people = [];
+    const people: string[] = [];
     for (const name of ['Ada', 'Grace', 'Alan', 'Kim', 'Lin', 'Tom', 'Extra']) people.push((await app.contact(name)).id);
     await app.close();
 
