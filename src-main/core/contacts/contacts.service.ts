@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
+import { seedSampleHistoryIn } from '../history/history.service.ts';
 import { mutate } from '../db/mutation.ts';
 import {
   countTags,
@@ -223,9 +224,9 @@ export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
 }
 
 /**
- * Fills an address book with the sample contacts, in one transaction. A sample
- * person whose company text names a sample company listed before it is linked to
- * that company, as the user would have linked them.
+ * Fills an address book with the sample contacts and some history for them, in
+ * one transaction. A sample person whose company text names a sample company
+ * listed before it is linked to that company, as the user would have linked them.
  */
 export async function seedSampleContacts(ctx: CoreContext, samples: ContactFields[]): Promise<{ created: number }> {
   const ids = await mutate(ctx, {
@@ -233,12 +234,15 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
       const now = nextTimestamp();
       const created: string[] = [];
       const companies = new Map<string, string>();
+      const people: string[] = [];
       for (const sample of samples) {
         const companyId = sample.kind === 'person' ? (companies.get(sample.company) ?? sample.companyId) : sample.companyId;
         const row = await insertContactWithDetails(tx, { ...sample, companyId }, now);
         if (row.kind === 'company') companies.set(row.company, row.id);
         created.push(row.id);
+        if (row.kind === 'person') people.push(row.id);
       }
+      await seedSampleHistoryIn(tx, now, people);
       return created;
     },
     changed: (created) => changed(created, 'seeded'),
