@@ -126,3 +126,23 @@ export async function findContactsByIds(db: Kysely<Database>, ids: string[]): Pr
   if (ids.length === 0) return [];
   return db.selectFrom('contacts').selectAll().where('id', 'in', ids).execute();
 }
+
+/**
+ * Contacts not in the Trash with a keep-in-touch rhythm whose last interaction
+ * (or, before the first, their creation) is more than that many days before
+ * `now`; the longest overdue first.
+ */
+export async function findLosingTouch(db: Kysely<Database>, now: string, limit: number): Promise<ContactRow[]> {
+  const since = sql<string>`coalesce(last_interaction_at, created_at)`;
+  const dueBy = sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${since}, '+' || keep_in_touch_days || ' days')`;
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('keep_in_touch_days', 'is not', null)
+    .where(dueBy, '<', now)
+    .orderBy(dueBy)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

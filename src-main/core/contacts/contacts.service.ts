@@ -1,16 +1,18 @@
 import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactCounts, PreferredChannel, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Contact, ContactCounts, PreferredChannel, PreferredTime, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
+import { seedSampleHistoryIn } from '../history/history.service.ts';
 import { mutate } from '../db/mutation.ts';
 import {
   countTags,
   countTrash,
   findContactById,
   findContactsByIds,
+  findLosingTouch,
   findContactsByNums,
   findMethods,
   findTags,
@@ -223,9 +225,9 @@ export async function listTags(ctx: CoreContext): Promise<TagCount[]> {
 }
 
 /**
- * Fills an address book with the sample contacts, in one transaction. A sample
- * person whose company text names a sample company listed before it is linked to
- * that company, as the user would have linked them.
+ * Fills an address book with the sample contacts and some history for them, in
+ * one transaction. A sample person whose company text names a sample company
+ * listed before it is linked to that company, as the user would have linked them.
  */
 export async function seedSampleContacts(ctx: CoreContext, samples: ContactFields[]): Promise<{ created: number }> {
   const ids = await mutate(ctx, {
@@ -233,12 +235,15 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
       const now = nextTimestamp();
       const created: string[] = [];
       const companies = new Map<string, string>();
+      const people: string[] = [];
       for (const sample of samples) {
         const companyId = sample.kind === 'person' ? (companies.get(sample.company) ?? sample.companyId) : sample.companyId;
         const row = await insertContactWithDetails(tx, { ...sample, companyId }, now);
         if (row.kind === 'company') companies.set(row.company, row.id);
         created.push(row.id);
+        if (row.kind === 'person') people.push(row.id);
       }
+      await seedSampleHistoryIn(tx, now, people);
       return created;
     },
     changed: (created) => changed(created, 'seeded'),
@@ -247,18 +252,40 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
 }
 
 /** What history needs to know of a contact: who it is, how they like to be reached, whether it is in the Trash. */
-export type ContactBrief = { id: string; displayName: string; preferredChannel: PreferredChannel | null; lastInteractionAt: string | null; inTrash: boolean };
+export type ContactBrief = {
+  id: string;
+  displayName: string;
+  preferredChannel: PreferredChannel | null;
+  preferredTime: PreferredTime | null;
+  keepInTouchDays: number | null;
+  lastInteractionAt: string | null;
+  inTrash: boolean;
+};
 
-/** The contacts with these ids, in the Trash or not; ids of contacts deleted for good are missing. */
-export async function findContactBriefs(db: Db, ids: string[]): Promise<ContactBrief[]> {
-  const rows = await findContactsByIds(db, [...new Set(ids)]);
-  return rows.map((row) => ({
+function briefOf(row: ContactRow): ContactBrief {
+  return {
     id: row.id,
     displayName: row.display_name,
     preferredChannel: row.preferred_channel as PreferredChannel | null,
+    preferredTime: row.preferred_time as PreferredTime | null,
+    keepInTouchDays: row.keep_in_touch_days,
     lastInteractionAt: row.last_interaction_at,
     inTrash: row.deleted_at !== null,
-  }));
+  };
+}
+
+/** The contacts with these ids, in the Trash or not; ids of contacts deleted for good are missing. */
+export async function findContactBriefs(db: Db, ids: string[]): Promise<ContactBrief[]> {
+  return (await findContactsByIds(db, [...new Set(ids)])).map(briefOf);
+}
+
+/**
+ * Contacts losing touch at `now`: their keep-in-touch days have passed since the
+ * last interaction (or since they were added, before the first); the longest
+ * overdue first. For the Today view.
+ */
+export async function losingTouch(db: Db, now: string, limit: number): Promise<ContactBrief[]> {
+  return (await findLosingTouch(db, now, limit)).map(briefOf);
 }
 
 /** Keeps the contact's last-interaction time; history calls it inside its own write. */

@@ -24,6 +24,7 @@ import {
 import { costToServe, fieldsToRow, rowToInteraction, searchEntryOf, type Fields } from './history.mapping.ts';
 import { searchHistory as searchHistoryIn } from './history-search.ts';
 import type { InteractionRow } from './history.table.ts';
+import { sampleHistory } from './sample-history.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -214,4 +215,11 @@ export async function timeline(ctx: CoreContext, query: { contactId: string; cur
 
 export async function searchHistory(ctx: CoreContext, query: { query: string; limit: number }): Promise<HistoryHit[]> {
   return searchHistoryIn(ctx.db, query);
+}
+
+/** Logs the sample history for freshly made sample people, inside the sample's own transaction. */
+export async function seedSampleHistoryIn(db: Db, now: string, personIds: string[]): Promise<number> {
+  const entries = sampleHistory(personIds, now);
+  for (const entry of entries) await logInteractionIn(db, now, { ...entry, followupId: null });
+  return entries.length;
 }
