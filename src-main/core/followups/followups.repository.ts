@@ -30,11 +30,6 @@ export async function findContactFollowups(db: Q, contactId: string, status: Fol
   return query.orderBy('due_date').orderBy('due_time').orderBy('id').execute();
 }
 
-/** Whether a contact exists and is out of the Trash; undefined when there is no such contact. */
-export async function findContactPresence(db: Q, id: string): Promise<{ display_name: string; deleted_at: string | null } | undefined> {
-  return db.selectFrom('contacts').select(['display_name', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-}
-
 function openWithLiveContact(db: Q) {
   return db
     .selectFrom('followups as f')
@@ -63,35 +58,6 @@ export async function countOpenDue(db: Q, today: string): Promise<{ overdue: num
     ])
     .executeTakeFirstOrThrow();
   return { overdue: Number(row.overdue), today: Number(row.today) };
-}
-
-export type LosingTouchRow = {
-  id: string;
-  display_name: string;
-  preferred_channel: string | null;
-  preferred_time: string | null;
-  last_interaction_at: string | null;
-  keep_in_touch_days: number;
-};
-
-/**
- * Contacts who asked to be kept in touch with every N days and whose last
- * interaction (or, never contacted, their being added) is more than N days
- * before `now`; the longest overdue first.
- */
-export async function findLosingTouch(db: Q, now: string, limit: number): Promise<LosingTouchRow[]> {
-  const since = sql<string>`coalesce(last_interaction_at, created_at)`;
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['id', 'display_name', 'preferred_channel', 'preferred_time', 'last_interaction_at', 'keep_in_touch_days'])
-    .where('keep_in_touch_days', 'is not', null)
-    .where('deleted_at', 'is', null)
-    .where(sql<boolean>`julianday(${now}) - julianday(${since}) > keep_in_touch_days`)
-    .orderBy(sql`julianday(${now}) - julianday(${since}) - keep_in_touch_days`, 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows as LosingTouchRow[];
 }
 
 /** Open follow-ups not yet announced whose due moment (time, else start of day) is at or before the local `date` `time`. */

@@ -3,13 +3,14 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { CompleteFollowup, Completed, Followup, FollowupKind, NewFollowup, SnoozeFollowup, UpdateFollowup } from '../../../shared/followups/followups.schemas.ts';
 import type { InteractionKind } from '../../../shared/history/history.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
+import { findContactBriefs } from '../contacts/contacts.service.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
 import { logInteractionIn } from '../history/history.service.ts';
 import { fieldsToRow, newFollowupRow, rowToFollowup } from './followups.mapping.ts';
-import { findContactFollowups, findContactPresence, findFollowupById, insertFollowup, updateFollowupRow } from './followups.repository.ts';
+import { findContactFollowups, findFollowupById, insertFollowup, updateFollowupRow } from './followups.repository.ts';
 import type { FollowupRow } from './followups.table.ts';
 import { addToDate, localMoment } from './local-calendar.ts';
 import { sampleFollowups } from './sample-followups.ts';
@@ -35,9 +36,9 @@ const contactProblem = (message: string) =>
   new AppError('VALIDATION', `Please check: Contact: ${message}`, { fields: [{ path: 'contactId', message }] });
 
 async function requireLiveContact(db: Db, contactId: string): Promise<void> {
-  const contact = await findContactPresence(db, contactId);
+  const [contact] = await findContactBriefs(db, [contactId]);
   if (!contact) throw contactProblem('That contact no longer exists.');
-  if (contact.deleted_at !== null) throw contactProblem(`${contact.display_name} is in the Trash. Restore them first to plan a follow-up.`);
+  if (contact.inTrash) throw contactProblem(`${contact.displayName} is in the Trash. Restore them first to plan a follow-up.`);
 }
 
 async function requireFollowup(db: Db, id: string): Promise<FollowupRow> {

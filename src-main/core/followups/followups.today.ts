@@ -1,10 +1,11 @@
-import type { DueCounts, LosingTouchItem, TodayContact, TodayItem, TodayView } from '../../../shared/followups/followups.schemas.ts';
+import type { DueCounts, LosingTouchItem, TodayItem, TodayView } from '../../../shared/followups/followups.schemas.ts';
 import type { Interaction } from '../../../shared/history/history.schemas.ts';
 import type { PreferredChannel, PreferredTime } from '../../../shared/contacts/contacts.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
+import { losingTouch as findLosingTouch } from '../contacts/contacts.service.ts';
 import { recentInteractions } from '../history/history.service.ts';
 import { rowToFollowup } from './followups.mapping.ts';
-import { countOpenDue, findLosingTouch, findOpenDue, type FollowupWithContact, type LosingTouchRow } from './followups.repository.ts';
+import { countOpenDue, findOpenDue, type FollowupWithContact } from './followups.repository.ts';
 import { addToDate, localMoment } from './local-calendar.ts';
 
 /** Each section shows at most this many; the sidebar's counts say how many there are in all. */
@@ -12,22 +13,16 @@ const sectionLimit = 200;
 const recentPerContact = 3;
 const dayMs = 86_400_000;
 
-type ContactColumns = Pick<LosingTouchRow, 'display_name' | 'preferred_channel' | 'preferred_time' | 'last_interaction_at'>;
-
-function todayContact(id: string, row: ContactColumns, recent: Map<string, Interaction[]>): TodayContact {
-  return {
-    id,
+const item = (row: FollowupWithContact, recent: Map<string, Interaction[]>): TodayItem => ({
+  followup: rowToFollowup(row),
+  contact: {
+    id: row.contact_id,
     displayName: row.display_name,
     preferredChannel: row.preferred_channel as PreferredChannel | null,
     preferredTime: row.preferred_time as PreferredTime | null,
     lastInteractionAt: row.last_interaction_at,
-    recent: recent.get(id) ?? [],
-  };
-}
-
-const item = (row: FollowupWithContact, recent: Map<string, Interaction[]>): TodayItem => ({
-  followup: rowToFollowup(row),
-  contact: todayContact(row.contact_id, row, recent),
+    recent: recent.get(row.contact_id) ?? [],
+  },
 });
 
 /**
@@ -46,12 +41,19 @@ export async function todayView(ctx: CoreContext, query: { upcomingDays: number 
     findOpenDue(ctx.db, { from: tomorrow, to: addToDate(tomorrow, query.upcomingDays, 'days') }, sectionLimit),
     findLosingTouch(ctx.db, new Date(now).toISOString(), sectionLimit),
   ]);
-  const contactIds = [...new Set([...overdue, ...dueToday, ...upcoming].map((row) => row.contact_id).concat(losing.map((row) => row.id)))];
+  const contactIds = [...new Set([...overdue, ...dueToday, ...upcoming].map((row) => row.contact_id).concat(losing.map((contact) => contact.id)))];
   const recent = await recentInteractions(ctx.db, contactIds, recentPerContact);
-  const losingTouch: LosingTouchItem[] = losing.map((row) => ({
-    contact: todayContact(row.id, row, recent),
-    keepInTouchDays: row.keep_in_touch_days,
-    daysSince: row.last_interaction_at === null ? null : Math.floor((now - Date.parse(row.last_interaction_at)) / dayMs),
+  const losingTouch: LosingTouchItem[] = losing.map((contact) => ({
+    contact: {
+      id: contact.id,
+      displayName: contact.displayName,
+      preferredChannel: contact.preferredChannel,
+      preferredTime: contact.preferredTime,
+      lastInteractionAt: contact.lastInteractionAt,
+      recent: recent.get(contact.id) ?? [],
+    },
+    keepInTouchDays: contact.keepInTouchDays ?? 0,
+    daysSince: contact.lastInteractionAt === null ? null : Math.floor((now - Date.parse(contact.lastInteractionAt)) / dayMs),
   }));
   return {
     today,
