@@ -34,10 +34,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', 'text')
     .execute();
   // Today's sections and the sidebar counts read open follow-ups by due date.
-  await sql`create index followups_open_by_due on followups (due_date, due_time)
+  await sql`create index followups_open_by_due on followups (due_date, due_time, id)
     where status = 'open' and deleted_at is null`.execute(db);
   // The scheduler's question: the next open follow-up not yet announced.
-  await sql`create index followups_unannounced on followups (due_date, due_time)
+  await sql`create index followups_unannounced on followups (due_date, due_time, id)
     where status = 'open' and deleted_at is null and announced_at is null`.execute(db);
   await sql`create index followups_by_contact on followups (contact_id, due_date)`.execute(db);
 }
