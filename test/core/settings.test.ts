@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { Settings } from '../../shared/settings/settings.schemas.ts';
 import { createCore } from '../../src-main/core/core.ts';
+import { closeDatabase, openDatabase } from '../../src-main/core/db/database.ts';
+import { migrateToLatest } from '../../src-main/core/db/migrate.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 import { openContactsCore, type ContactsCore } from './contacts-core.ts';
 
@@ -65,6 +68,22 @@ describe('settings', () => {
       const result = await second.dispatch('settings.get', {});
       await second.close();
       expect(result.ok && (result.value as Settings).hourlyCostCents).toBe(4500);
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('falls back to the default for a stored value it cannot read, instead of refusing to start', async () => {
+    const data = makeTempDataDir();
+    try {
+      const opened = openDatabase(data.dir);
+      await migrateToLatest(opened.db);
+      await sql`insert into settings (key, value) values ('hourlyCostCents', '"lots"'), ('currency', 'not json'), ('hours', '{"morning":8,"afternoon":13,"evening":19}')`.execute(opened.db);
+      await closeDatabase(opened);
+      const core = await createCore({ dataDir: data.dir, checkOutputs: true });
+      const result = await core.dispatch('settings.get', {});
+      await core.close();
+      expect(result.ok && result.value).toMatchObject({ currency: 'USD', hourlyCostCents: 3000, hours: { morning: 8, afternoon: 13, evening: 19 } });
     } finally {
       data.remove();
     }

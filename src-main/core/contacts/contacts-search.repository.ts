@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ContactKind } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
-import { foldText, indexable, likePattern, quote, searchTerms } from '../db/text-search.ts';
+import { foldText, foundByScan, indexable, matchExpression, searchTerms } from '../db/text-search.ts';
 
 const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
 
@@ -23,13 +23,7 @@ export async function reindexCompany(db: Kysely<Database>, nums: number[], compa
   await db.updateTable('contacts_fts').set({ company: foldText(company) }).where('rowid', 'in', nums).execute();
 }
 
-/** Any spelling of the term appears in some column (a scan: for terms the index cannot match). */
-function foundByScan(spellings: string[]) {
-  const columns = spellings.flatMap((spelling) =>
-    searchColumns.map((column) => sql`${sql.ref(`contacts_fts.${column}`)} like ${likePattern(spelling)} escape '\\'`),
-  );
-  return sql`(${sql.join(columns, sql` or `)})`;
-}
+const scanned = (spellings: string[]) => foundByScan(searchColumns.map((column) => `contacts_fts.${column}`), spellings);
 
 /**
  * `contacts.num` of the best matches, best first. Every term must match some
@@ -42,13 +36,12 @@ export async function searchContactNums(db: Kysely<Database>, query: string, opt
   const { limit } = options;
   const ofKind = options.kind === undefined ? sql`` : sql`and contacts.kind = ${options.kind}`;
   const indexed = terms.filter(indexable);
-  const scanned = terms.filter((spellings) => !indexable(spellings));
+  const short = terms.filter((spellings) => !indexable(spellings));
 
   if (indexed.length > 0) {
-    // FTS5 has no implicit AND between groups: `("ada") ("lovelace")` is a syntax error.
-    const match = indexed.map((spellings) => `(${spellings.map(quote).join(' OR ')})`).join(' AND ');
+    const match = matchExpression(indexed);
     // Short terms only narrow what the index found.
-    const alsoScanned = scanned.map((spellings) => sql`and ${foundByScan(spellings)}`);
+    const alsoScanned = short.map((spellings) => sql`and ${scanned(spellings)}`);
     const rows = await sql<{ rowid: number }>`
       select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
       where contacts_fts match ${match} ${sql.join(alsoScanned, sql` `)} and contacts.deleted_at is null ${ofKind}
@@ -65,7 +58,7 @@ export async function searchContactNums(db: Kysely<Database>, query: string, opt
   const exclude = byPrefix.length > 0 ? sql`and contacts_fts.rowid not in (${sql.join(byPrefix)})` : sql``;
   const rows = await sql<{ rowid: number }>`
     select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
-    where ${sql.join(terms.map(foundByScan), sql` and `)} and contacts.deleted_at is null ${ofKind} ${exclude}
+    where ${sql.join(terms.map(scanned), sql` and `)} and contacts.deleted_at is null ${ofKind} ${exclude}
     limit ${limit - byPrefix.length}`.execute(db);
   return [...byPrefix, ...rows.rows.map((row) => row.rowid)];
 }

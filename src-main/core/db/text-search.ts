@@ -1,3 +1,5 @@
+import { sql, type RawBuilder } from 'kysely';
+
 /**
  * Text as search and sorting compare it: accents removed and lower case, so
  * "ang" finds Ángel and Ángel sorts among the A's. The trigram index folds
@@ -49,6 +51,18 @@ export function searchTerms(query: string): string[][] {
 /** The trigram index counts characters, not UTF-16 units: "😀😀" is too short for it. */
 export const indexable = (spellings: string[]) => spellings.every((spelling) => characters(spelling) >= trigramLength);
 /** An FTS5 string: inside double quotes every operator and keyword is plain text. */
-export const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-export const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+
+/** An FTS5 query for terms the index can match: every term, any of its spellings; all plain text. */
+export function matchExpression(indexed: string[][]): string {
+  // FTS5 has no implicit AND between groups: `("ada") ("lovelace")` is a syntax error.
+  return indexed.map((spellings) => `(${spellings.map(quote).join(' OR ')})`).join(' AND ');
+}
+
+/** Any spelling of the term appears in one of these columns (a scan: for terms the index cannot match). */
+export function foundByScan(columns: readonly string[], spellings: string[]): RawBuilder<unknown> {
+  const tests = spellings.flatMap((spelling) => columns.map((column) => sql`${sql.ref(column)} like ${likePattern(spelling)} escape '\\'`));
+  return sql`(${sql.join(tests, sql` or `)})`;
+}

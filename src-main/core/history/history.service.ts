@@ -135,7 +135,8 @@ export async function updateInteraction(ctx: CoreContext, input: { id: string; e
       const { fields } = input;
       await checkFields(tx, contact.id, fields, now);
       const settings = await readSettings(tx);
-      const minutes = fields.minutes ?? settings.minutesByKind[fields.kind] ?? 0;
+      // Left blank on the same kind, the minutes stay as logged; a new kind takes its default.
+      const minutes = fields.minutes ?? (fields.kind === current.kind ? current.minutes : (settings.minutesByKind[fields.kind] ?? 0));
       // The cost was fixed at the hourly cost of its time; only new minutes or money change it.
       const sameCost = minutes === current.minutes && fields.costCents === current.cost_cents;
       const row = await updateInteractionRow(tx, current.id, {
