@@ -7,7 +7,7 @@ import { createCore, type Core } from '../../src-main/core/core.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 
 /** A clock the test moves by hand; moving it tells the core, as a changed system clock would. */
-export function handClock(start: number): Clock & { set: (to: number) => void } {
+export function handClock(start: number): Clock & { set: (to: number) => void; watchers: () => number } {
   let now = start;
   const listeners = new Set<() => void>();
   return {
@@ -16,6 +16,8 @@ export function handClock(start: number): Clock & { set: (to: number) => void } 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** How many are listening for the clock to move. */
+    watchers: () => listeners.size,
     set: (to) => {
       now = to;
       for (const listener of listeners) listener();

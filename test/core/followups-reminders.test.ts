@@ -30,9 +30,13 @@ describe('reminders that never slip', () => {
     expect((await app.announced()).map(titles)).toEqual([['Housewarming gift'], ['Call after lunch']]);
 
     app = await app.reopen(at('2026-12-04'));
+    // The closed core's scheduler stopped: only the new one watches the clock.
+    expect(app.clock.watchers()).toBe(1);
     expect(await app.announced()).toEqual([]);
     app.clock.set(at('2026-12-05'));
     expect(await app.announced()).toEqual([]);
+    await app.close();
+    expect(app.clock.watchers()).toBe(0);
   });
 
   it('announces in one digest those that fell due while Ambassador was closed, then the rest on their day', async () => {
