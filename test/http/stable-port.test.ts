@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPort, serveBrowserMode, type Serving } from '../../src-main/http/serve.ts';
+import { serveBrowserMode, type Serving } from '../../src-main/http/serve.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 
 // Browser mode keeps one port from run to run (a browser's notification permission
