@@ -64,6 +64,8 @@ export function generateBook(sqlite: Sqlite.Database, size: BookSize, now = new 
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const stamp = now.toISOString();
+  // Contacts were added over the years before the history starts.
+  const added = new Date(now.getTime() - 3 * 365 * dayMs).toISOString();
   const insertContact = sqlite.prepare(
     `insert into contacts (num, id, kind, first_name, last_name, display_name, sort_key, preferred_channel, preferred_time, keep_in_touch_days, created_at, updated_at)
      values (?, ?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -88,7 +90,7 @@ export function generateBook(sqlite: Sqlite.Database, size: BookSize, now = new 
       const name = `${pick(first)} ${pick(last)}`;
       // One contact in twenty asks to be kept in touch with.
       const keepInTouch = random() < 0.05 ? pick([30, 60, 90, 180]) : null;
-      insertContact.run(num, id, name.split(' ')[0], name.split(' ')[1], name, name.toLowerCase(), pick(channels), pick(times), keepInTouch, stamp, stamp);
+      insertContact.run(num, id, name.split(' ')[0], name.split(' ')[1], name, name.toLowerCase(), pick(channels), pick(times), keepInTouch, added, added);
       indexContact.run(num, name.toLowerCase());
       contactIds.push(id);
     }

@@ -11,22 +11,27 @@ function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
   return (contactIds) => [...new Set(contactIds)].map((id) => recent.all(id));
 }
 
+// The core caps each of Today's sections at this many items.
+const sectionLimit = 200;
+
 /** Today's four sections, each item's contact and their last three interactions. */
 export function rawToday(sqlite: Db, today: string, upcomingEnd: string, nowIso: string): () => unknown {
   const open = `select f.*, c.display_name, c.preferred_channel, c.preferred_time, c.last_interaction_at
     from followups f join contacts c on c.id = f.contact_id
     where f.status = 'open' and f.deleted_at is null and c.deleted_at is null`;
-  const overdue = sqlite.prepare(`${open} and f.due_date < ? order by f.due_date, f.due_time`);
-  const dueToday = sqlite.prepare(`${open} and f.due_date = ? order by f.due_time`);
-  const upcoming = sqlite.prepare(`${open} and f.due_date > ? and f.due_date <= ? order by f.due_date, f.due_time`);
+  const overdue = sqlite.prepare(`${open} and f.due_date < ? order by f.due_date, f.due_time, f.id limit ${sectionLimit}`);
+  const dueToday = sqlite.prepare(`${open} and f.due_date = ? order by f.due_time, f.id limit ${sectionLimit}`);
+  const upcoming = sqlite.prepare(`${open} and f.due_date > ? and f.due_date <= ? order by f.due_date, f.due_time, f.id limit ${sectionLimit}`);
+  // Never contacted counts from when they were added.
   const losingTouch = sqlite.prepare(
-    `select * from contacts where deleted_at is null and keep_in_touch_days is not null
-     and (last_interaction_at is null or last_interaction_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || keep_in_touch_days || ' days'))
-     order by last_interaction_at limit 50`,
+    `select id, display_name, preferred_channel, preferred_time, last_interaction_at, keep_in_touch_days from contacts
+     where keep_in_touch_days is not null and deleted_at is null
+     and julianday(@now) - julianday(coalesce(last_interaction_at, created_at)) > keep_in_touch_days
+     order by julianday(@now) - julianday(coalesce(last_interaction_at, created_at)) - keep_in_touch_days desc, id limit ${sectionLimit}`,
   );
   const recent = recentOf(sqlite);
   return () => {
-    const sections = [overdue.all(today), dueToday.all(today), upcoming.all(today, upcomingEnd), losingTouch.all(nowIso)] as Array<Array<{ contact_id?: string; id: string }>>;
+    const sections = [overdue.all(today), dueToday.all(today), upcoming.all(today, upcomingEnd), losingTouch.all({ now: nowIso })] as Array<Array<{ contact_id?: string; id: string }>>;
     return [sections, recent(sections.flatMap((rows, index) => rows.map((row) => (index === 3 ? row.id : row.contact_id!))))];
   };
 }
