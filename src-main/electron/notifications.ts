@@ -1,8 +1,9 @@
 import { Notification } from 'electron';
-import type { DueNotice, FollowupKind } from '../../shared/followups/followups.schemas.ts';
+import type { CoreEvent, EventPayload } from '../../shared/api/events.ts';
+import type { FollowupKind } from '../../shared/followups/followups.schemas.ts';
 
 /** The `followups.due` event's payload: follow-ups that fell due, each announced once ever. */
-export type DueAnnouncement = { items: DueNotice[]; missedWhileClosed: boolean };
+export type DueAnnouncement = EventPayload<'followups.due'>;
 
 /** Where a click on a notification takes the user; the preload turns it into the page's route. */
 export type OpenTarget = { screen: 'contact'; id: string } | { screen: 'today' };
@@ -22,8 +23,8 @@ const kindNames: Record<FollowupKind, string> = {
 const mostSeparateNotices = 3;
 
 /** The announcement inside a core event, if it is one. */
-export function dueAnnouncementIn(event: { name: string; payload: unknown }): DueAnnouncement | undefined {
-  return event.name === 'followups.due' ? (event.payload as DueAnnouncement) : undefined;
+export function dueAnnouncementIn(event: CoreEvent): DueAnnouncement | undefined {
+  return event.name === 'followups.due' ? event.payload : undefined;
 }
 
 type Notice = { title: string; body: string; target: OpenTarget };

@@ -192,8 +192,8 @@ describe('the main process, against a stand-in electron module', () => {
     fake.startCoreWorker.mockResolvedValue(core);
     await startMain();
     const window = fake.windows[0]!;
-    const note = { id: 'f1', contactId: 'c 1', contactName: 'Ada Lovelace', kind: 'handwritten_note', title: 'Thank her for the referral', dueDate: '2026-12-02', dueTime: null };
-    core.emit({ name: 'followups.due', payload: { items: [note], missedWhileClosed: false } } as never);
+    const note = { id: 'f1', contactId: 'c 1', contactName: 'Ada Lovelace', kind: 'handwritten_note', title: 'Thank her for the referral', dueDate: '2026-12-02', dueTime: null } as const;
+    core.emit({ name: 'followups.due', payload: { items: [note], missedWhileClosed: false } });
     expect(fake.notifications).toHaveLength(1);
     const [notification] = fake.notifications;
     expect(notification!.options).toEqual({ title: 'Handwritten note for Ada Lovelace', body: 'Thank her for the referral' });
@@ -210,8 +210,8 @@ describe('the main process, against a stand-in electron module', () => {
     const core = fakeCore();
     fake.startCoreWorker.mockResolvedValue(core);
     await startMain();
-    const items = ['c1', 'c2', 'c3'].map((contactId, index) => ({ id: `f${index}`, contactId, contactName: 'Grace Hopper', kind: 'call', title: 'Call', dueDate: '2026-11-30', dueTime: null }));
-    core.emit({ name: 'followups.due', payload: { items, missedWhileClosed: true } } as never);
+    const items = ['c1', 'c2', 'c3'].map((contactId, index) => ({ id: `f${index}`, contactId, contactName: 'Grace Hopper', kind: 'call' as const, title: 'Call', dueDate: '2026-11-30', dueTime: null }));
+    core.emit({ name: 'followups.due', payload: { items, missedWhileClosed: true } });
     expect(fake.notifications.map((notification) => notification.options.title)).toEqual(['While Ambassador was closed, 3 follow-ups fell due']);
     expect(fake.notifications[0]!.show).toHaveBeenCalledOnce();
 
