@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { runBackupCommand } from './backup.command.ts';
+import { defaultPort } from '../http/serve.ts';
 import { runBrowserMode } from './browser-mode.ts';
 import { runClvCommand } from './clv.command.ts';
 import { runStart } from './start.command.ts';
@@ -13,7 +14,8 @@ Commands:
   backup FILE [--data-dir DIR] [--force]     save a checked copy of the database, even while Ambassador runs
   clv <transactions file> [options]          customer lifetime value from a purchases file (clv --help)
 
-The data folder is --data-dir, else AMBASSADOR_DATA_DIR, else the platform's app-data folder.`;
+The data folder is --data-dir, else AMBASSADOR_DATA_DIR, else the platform's app-data folder.
+Browser mode uses port ${defaultPort} (a free one when that is taken) unless --port says otherwise.`;
 
 class UsageError extends Error {}
 

@@ -6,6 +6,7 @@ import { startCoreWorker } from '../core/worker-client.ts';
 import { chooseDataDir } from './data-dir.ts';
 import { hardenEveryContents, hardenSession } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
+import { createDueNotifier, dueAnnouncementIn, type OpenTarget } from './notifications.ts';
 import { registerAppScheme, serveAppFiles } from './protocol.ts';
 import { appPaths, createMainWindow } from './window.ts';
 
@@ -51,6 +52,22 @@ function focusWindow(): void {
   window.focus();
 }
 
+/**
+ * A notification's click: the window comes to the front on that screen. The page
+ * learns where on its own narrow channel, `app:open` (preload.ts sets the route);
+ * a window opened for it (macOS keeps running without one) is told once it has loaded.
+ */
+function openInWindow(target: OpenTarget): void {
+  const [existing] = windows;
+  if (existing && !existing.isDestroyed()) {
+    focusWindow();
+    existing.webContents.send('app:open', target);
+    return;
+  }
+  const window = openWindow();
+  window.webContents.once('did-finish-load', () => window.webContents.send('app:open', target));
+}
+
 async function start(): Promise<void> {
   try {
     core = await startCoreWorker({ dataDir });
@@ -63,10 +80,13 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  const notifyDue = createDueNotifier(openInWindow);
   core.onEvent((event) => {
     for (const window of windows) {
       if (!window.isDestroyed()) window.webContents.send('api:event', event);
     }
+    const due = dueAnnouncementIn(event);
+    if (due) notifyDue(due);
   });
   registerIpc({
     core,

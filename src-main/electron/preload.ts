@@ -6,6 +6,7 @@ import type { DispatchResult, AmbassadorBridge } from '../../shared/api/result.t
 // 'electron', so this file must bundle to a CommonJS file with no other imports.
 const invokeChannel = 'api:invoke';
 const eventChannel = 'api:event';
+const openChannel = 'app:open';
 
 /** The part of ipcRenderer the bridge uses, so tests can pass a fake. */
 export type BridgeIpc = {
@@ -34,4 +35,31 @@ export function createBridge(ipc: BridgeIpc): AmbassadorBridge {
   };
 }
 
+/**
+ * The page's route for where the main process asks to go (a notification's
+ * click), in the form `hrefFor` in src-renderer/app/navigation.store.ts makes:
+ * the page follows `hashchange`. Anything else is ignored.
+ */
+export function hashFor(target: unknown): string | undefined {
+  const { screen, id } = (target ?? {}) as { screen?: unknown; id?: unknown };
+  if (screen === 'contact' && typeof id === 'string' && id !== '') return `#/contacts/${encodeURIComponent(id)}`;
+  if (screen === 'today') return '#/today';
+  return undefined;
+}
+
+/**
+ * Follows `app:open` by setting the page's location hash. The page gets no new
+ * function: only the main process sends on this channel, and all it can do is
+ * change the route.
+ */
+export function followOpenRequests(ipc: Pick<BridgeIpc, 'on'>, setHash: (hash: string) => void): void {
+  ipc.on(openChannel, (_event, target) => {
+    const hash = hashFor(target);
+    if (hash) setHash(hash);
+  });
+}
+
 contextBridge.exposeInMainWorld('ambassador', createBridge(ipcRenderer) satisfies AmbassadorBridge);
+followOpenRequests(ipcRenderer, (hash) => {
+  if (location.hash !== hash) location.hash = hash;
+});

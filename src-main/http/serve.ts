@@ -18,9 +18,19 @@ export function defaultRendererDir(): string {
   return fileURLToPath(new URL('dist-renderer/', appFolderUrl()));
 }
 
+/**
+ * Browser mode's port when none is asked for. A browser grants notification
+ * permission per origin, port included: a port that stays the same keeps the
+ * user's "Allow" from one run to the next. High, and assigned to no known service.
+ */
+export const defaultPort = 47321;
+
 export type ServeOptions = {
   dataDir: string;
+  /** A port the user asked for: used, or the start fails. */
   port?: number | undefined;
+  /** Tried when no port was asked for (`defaultPort` unless given); a free one when it is taken. */
+  preferredPort?: number;
   rendererDir?: string;
 };
 
@@ -36,13 +46,30 @@ export async function serveBrowserMode(options: ServeOptions): Promise<Serving> 
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const core = await startCoreWorker({ dataDir: options.dataDir });
   let bridge: HttpBridge;
+  const preferredPort = options.preferredPort ?? defaultPort;
+  let tookAnotherPort = false;
   try {
-    bridge = await startHttpBridge({ core, rendererDir, port: options.port ?? 0 });
+    if (options.port !== undefined) {
+      bridge = await startHttpBridge({ core, rendererDir, port: options.port });
+    } else {
+      try {
+        bridge = await startHttpBridge({ core, rendererDir, port: preferredPort });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        bridge = await startHttpBridge({ core, rendererDir, port: 0 });
+        tookAnotherPort = true;
+      }
+    }
   } catch (error) {
     await core.close();
     throw error;
   }
   const notes = [`Ambassador is serving the data in ${options.dataDir}. Keep this terminal open while you work; press Ctrl+C to stop.`];
+  if (tookAnotherPort) {
+    notes.push(
+      `Port ${preferredPort} is in use (perhaps by another Ambassador), so this one uses port ${bridge.port}; your browser may ask again before showing reminders.`,
+    );
+  }
   if (!existsSync(`${rendererDir}/index.html`)) {
     notes.push(`The app's pages are not built yet (no ${rendererDir}/index.html): run npm run build.`);
   }

@@ -6,7 +6,7 @@ import { openDatabase } from '../../src-main/core/db/database.ts';
 import { migrateToLatest } from '../../src-main/core/db/migrate.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 import { generateContacts } from './generate-contacts.ts';
-import { median, time } from './timing.ts';
+import { median, percentile95, time } from './timing.ts';
 
 // Search and list latency through the whole core (dispatch, validation, kysely)
 // beside the same SQL run directly on better-sqlite3, at 10,000 and 100,000
@@ -19,11 +19,6 @@ const queries = [
   ['two letters', 'ch'],
   ['a tag', 'first-home'],
 ];
-
-function percentile95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-}
 
 async function fill(dataDir: string, count: number): Promise<number> {
   const { db } = openDatabase(dataDir);

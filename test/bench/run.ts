@@ -1,10 +1,12 @@
-// `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named).
+// `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named);
+// `BENCH_SIZE=full` runs history at the issue's size.
 // Each bench module prints its own table, our figure beside a baseline.
 export {};
 
 const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   contacts: () => import('./contacts.bench.ts'),
   clv: () => import('./clv.bench.ts'),
+  history: () => import('./history.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -5,6 +5,11 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+export function percentile95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+}
+
 /**
  * Milliseconds of each of `repeat` runs after one warm-up. A run that returns a
  * promise is timed until it settles; a synchronous one is not made to wait a tick.

@@ -7,13 +7,15 @@ import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 
 // A stand-in for the electron module, the core's worker and the window factory:
 // main.ts is wiring, so these tests check the wiring — single instance, data
-// folder, error dialog, event forwarding and a clean database close on quit.
+// folder, error dialog, event forwarding, due follow-ups as native notifications
+// and a clean database close on quit.
 const fake = vi.hoisted(() => ({
   app: undefined as unknown as EventEmitter & Record<string, ReturnType<typeof vi.fn>> & { isPackaged: boolean },
   gotLock: true,
   isPackaged: true,
   ready: Promise.resolve(),
-  windows: [] as Array<EventEmitter & Record<string, ReturnType<typeof vi.fn>> & { webContents: { send: ReturnType<typeof vi.fn> } }>,
+  windows: [] as Array<EventEmitter & Record<string, ReturnType<typeof vi.fn>> & { webContents: EventEmitter & { send: ReturnType<typeof vi.fn> } }>,
+  notifications: [] as Array<EventEmitter & { options: { title: string; body: string }; show: ReturnType<typeof vi.fn> }>,
   windowSettings: [] as unknown[],
   startCoreWorker: vi.fn(),
   showErrorBox: vi.fn(),
@@ -50,6 +52,16 @@ vi.mock('electron', async () => {
     protocol: { registerSchemesAsPrivileged: fake.registerSchemesAsPrivileged, handle: fake.protocolHandle },
     session: { defaultSession: fake.defaultSession },
     shell: {},
+    Notification: class extends EventEmitter {
+      static isSupported = () => true;
+      show = vi.fn();
+      options: { title: string; body: string };
+      constructor(options: { title: string; body: string }) {
+        super();
+        this.options = options;
+        fake.notifications.push(this as never);
+      }
+    },
   };
 });
 vi.mock('../../src-main/core/worker-client.ts', () => ({ startCoreWorker: fake.startCoreWorker }));
@@ -60,7 +72,7 @@ vi.mock('../../src-main/electron/window.ts', async (original) => {
     createMainWindow: (settings: unknown) => {
       fake.windowSettings.push(settings);
       const window = Object.assign(new EventEmitter(), {
-        webContents: { send: vi.fn() },
+        webContents: Object.assign(new EventEmitter(), { send: vi.fn() }),
         isDestroyed: vi.fn(() => false),
         isMinimized: vi.fn(() => true),
         restore: vi.fn(),
@@ -109,6 +121,7 @@ describe('the main process, against a stand-in electron module', () => {
     fake.isPackaged = true;
     fake.ready = Promise.resolve();
     fake.windows.length = 0;
+    fake.notifications.length = 0;
     fake.windowSettings.length = 0;
     fake.startCoreWorker.mockReset();
     fake.showErrorBox.mockReset();
@@ -172,6 +185,44 @@ describe('the main process, against a stand-in electron module', () => {
     const event: CoreEvent = { name: 'contacts.changed', payload: { ids: ['c1'], reason: 'created' } };
     core.emit(event);
     expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('api:event', event);
+  });
+
+  it('shows each follow-up that falls due as a native notification; a click brings the window forward on that contact', async () => {
+    const core = fakeCore();
+    fake.startCoreWorker.mockResolvedValue(core);
+    await startMain();
+    const window = fake.windows[0]!;
+    const note = { id: 'f1', contactId: 'c 1', contactName: 'Ada Lovelace', kind: 'handwritten_note', title: 'Thank her for the referral', dueDate: '2026-12-02', dueTime: null } as const;
+    core.emit({ name: 'followups.due', payload: { items: [note], missedWhileClosed: false } });
+    expect(fake.notifications).toHaveLength(1);
+    const [notification] = fake.notifications;
+    expect(notification!.options).toEqual({ title: 'Handwritten note for Ada Lovelace', body: 'Thank her for the referral' });
+    expect(notification!.show).toHaveBeenCalledOnce();
+    expect(window.focus).not.toHaveBeenCalled();
+
+    notification!.emit('click');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(window.webContents.send).toHaveBeenCalledWith('app:open', { screen: 'contact', id: 'c 1' });
+  });
+
+  it('sums up the follow-ups that fell due while it was closed in one notification that opens Today', async () => {
+    const core = fakeCore();
+    fake.startCoreWorker.mockResolvedValue(core);
+    await startMain();
+    const items = ['c1', 'c2', 'c3'].map((contactId, index) => ({ id: `f${index}`, contactId, contactName: 'Grace Hopper', kind: 'call' as const, title: 'Call', dueDate: '2026-11-30', dueTime: null }));
+    core.emit({ name: 'followups.due', payload: { items, missedWhileClosed: true } });
+    expect(fake.notifications.map((notification) => notification.options.title)).toEqual(['While Ambassador was closed, 3 follow-ups fell due']);
+    expect(fake.notifications[0]!.show).toHaveBeenCalledOnce();
+
+    // macOS keeps running with no window: the click opens one and tells it once it has loaded.
+    fake.windows[0]!.emit('closed');
+    fake.notifications[0]!.emit('click');
+    expect(fake.windows).toHaveLength(2);
+    const opened = fake.windows[1]!;
+    expect(opened.webContents.send).not.toHaveBeenCalledWith('app:open', expect.anything());
+    opened.webContents.emit('did-finish-load');
+    expect(opened.webContents.send).toHaveBeenCalledWith('app:open', { screen: 'today' });
   });
 
   it('closes the database before quitting: quit waits once for core.close, then quits for real', async () => {

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AmbassadorBridge } from '../../shared/api/result.ts';
 
 // A stand-in for the electron module as a sandboxed preload sees it: an
@@ -65,5 +65,27 @@ describe('the preload, against a stand-in electron module', () => {
     expect(second).toHaveBeenCalledOnce();
     unsubscribeSecond();
     expect(fake.ipcRenderer.listenerCount('api:event')).toBe(before);
+  });
+
+  describe('app:open, the main process asking for a screen (a notification was clicked)', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('sets the page’s route: a contact’s page, or Today', () => {
+      const location = { hash: '#/contacts' };
+      vi.stubGlobal('location', location);
+      fake.ipcRenderer.emit('app:open', {}, { screen: 'contact', id: 'c 1/2' });
+      expect(location.hash).toBe('#/contacts/c%201%2F2');
+      fake.ipcRenderer.emit('app:open', {}, { screen: 'today' });
+      expect(location.hash).toBe('#/today');
+    });
+
+    it('ignores anything that is not a screen it knows', () => {
+      const location = { hash: '#/trash' };
+      vi.stubGlobal('location', location);
+      for (const target of [undefined, 'javascript:alert(1)', { screen: 'contact' }, { screen: 'contact', id: 7 }, { screen: 'elsewhere' }]) {
+        fake.ipcRenderer.emit('app:open', {}, target);
+      }
+      expect(location.hash).toBe('#/trash');
+    });
   });
 });

@@ -1,0 +1,90 @@
+import type Sqlite from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+
+// The baseline: what each operation needs from SQLite, prepared once and run
+// straight on better-sqlite3, no validation, no mapping beyond the rows.
+
+type Db = Sqlite.Database;
+
+function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
+  const recent = sqlite.prepare('select * from interactions where contact_id = ? and deleted_at is null order by occurred_at desc, id desc limit 3');
+  return (contactIds) => [...new Set(contactIds)].map((id) => recent.all(id));
+}
+
+// The core caps each of Today's sections at this many items.
+const sectionLimit = 200;
+
+/** Today's four sections, each item's contact and their last three interactions. */
+export function rawToday(sqlite: Db, today: string, upcomingEnd: string, nowIso: string): () => unknown {
+  const open = `select f.*, c.display_name, c.preferred_channel, c.preferred_time, c.last_interaction_at
+    from followups f join contacts c on c.id = f.contact_id
+    where f.status = 'open' and f.deleted_at is null and c.deleted_at is null`;
+  const overdue = sqlite.prepare(`${open} and f.due_date < ? order by f.due_date, f.due_time, f.id limit ${sectionLimit}`);
+  const dueToday = sqlite.prepare(`${open} and f.due_date = ? order by f.due_time, f.id limit ${sectionLimit}`);
+  const upcoming = sqlite.prepare(`${open} and f.due_date > ? and f.due_date <= ? order by f.due_date, f.due_time, f.id limit ${sectionLimit}`);
+  // Never contacted counts from when they were added.
+  const losingTouch = sqlite.prepare(
+    `select id, display_name, preferred_channel, preferred_time, last_interaction_at, keep_in_touch_days from contacts
+     where keep_in_touch_days is not null and deleted_at is null
+     and julianday(@now) - julianday(coalesce(last_interaction_at, created_at)) > keep_in_touch_days
+     order by julianday(@now) - julianday(coalesce(last_interaction_at, created_at)) - keep_in_touch_days desc, id limit ${sectionLimit}`,
+  );
+  const recent = recentOf(sqlite);
+  return () => {
+    const sections = [overdue.all(today), dueToday.all(today), upcoming.all(today, upcomingEnd), losingTouch.all({ now: nowIso })] as Array<Array<{ contact_id?: string; id: string }>>;
+    return [sections, recent(sections.flatMap((rows, index) => rows.map((row) => (index === 3 ? row.id : row.contact_id!))))];
+  };
+}
+
+/** One page of a contact's history, newest first, and how many there are. */
+export function rawTimeline(sqlite: Db, contactId: string): () => unknown {
+  const page = sqlite.prepare('select * from interactions where contact_id = ? and deleted_at is null order by occurred_at desc, id desc limit 51');
+  const count = sqlite.prepare('select count(*) as total from interactions where contact_id = ? and deleted_at is null');
+  return () => [page.all(contactId), count.get(contactId)];
+}
+
+function interactionWriter(sqlite: Db) {
+  const insert = sqlite.prepare(
+    `insert into interactions (id, contact_id, kind, direction, channel, occurred_at, summary, reasons, outcome, minutes, cost_cents, cost_to_serve_cents, followup_id, created_at, updated_at)
+     values (?, ?, ?, 'outbound', 'phone', ?, ?, ?, ?, 10, 0, 1000, ?, ?, ?)`,
+  );
+  const index = sqlite.prepare(`insert into interactions_fts (rowid, summary, outcome, reasons) values (?, ?, ?, ?)`);
+  const touch = sqlite.prepare('update contacts set last_interaction_at = max(coalesce(last_interaction_at, ?), ?), updated_at = ? where id = ?');
+  return (entry: { contactId: string; kind: string; summary: string; reasons: string[]; outcome: string; followupId: string | null }) => {
+    const at = new Date().toISOString();
+    const { lastInsertRowid } = insert.run(randomUUID(), entry.contactId, entry.kind, at, entry.summary, JSON.stringify(entry.reasons), entry.outcome, entry.followupId, at, at);
+    index.run(lastInsertRowid, entry.summary.toLowerCase(), entry.outcome.toLowerCase(), entry.reasons.join(', '));
+    touch.run(at, at, at, entry.contactId);
+  };
+}
+
+/** A call logged on a contact: the row, its search entry and the contact's last interaction, in one transaction. */
+export function rawLogInteraction(sqlite: Db, contactId: string): () => unknown {
+  const write = interactionWriter(sqlite);
+  return sqlite.transaction(() => write({ contactId, kind: 'call', summary: 'Called about the offer', reasons: ['asked about rates'], outcome: '', followupId: null }));
+}
+
+/** Mark done: the follow-up closed and its history entry logged, in one transaction. */
+export function rawCompleteFollowup(sqlite: Db, nextId: () => string): () => unknown {
+  const write = interactionWriter(sqlite);
+  const find = sqlite.prepare('select * from followups where id = ? and deleted_at is null');
+  const close = sqlite.prepare("update followups set status = 'done', completed_at = ?, interaction_id = (select id from interactions where num = last_insert_rowid()), updated_at = ? where id = ?");
+  const complete = sqlite.transaction((id: string) => {
+    const followup = find.get(id) as { contact_id: string; kind: string; title: string };
+    write({ contactId: followup.contact_id, kind: followup.kind === 'thank_you_call' ? 'call' : followup.kind, summary: followup.title, reasons: [], outcome: '', followupId: id });
+    const at = new Date().toISOString();
+    close.run(at, at, id);
+  });
+  return () => complete(nextId());
+}
+
+/** Interactions whose summary, outcome or reasons hold the word, best first, with their contacts' names. */
+export function rawSearchHistory(sqlite: Db, word: string): () => unknown {
+  const search = sqlite.prepare(
+    `select i.*, c.display_name from interactions_fts f
+     join interactions i on i.num = f.rowid join contacts c on c.id = i.contact_id
+     where interactions_fts match ? and i.deleted_at is null and c.deleted_at is null
+     order by bm25(interactions_fts, 4.0, 2.0, 6.0), i.occurred_at desc limit 20`,
+  );
+  return () => search.all(`"${word}"`);
+}
