@@ -34,7 +34,10 @@ describe('history.log', () => {
       followupId: null,
       deletedAt: null,
     });
-    expect(events).toEqual([{ name: 'history.changed', payload: { contactIds: [ada.id], reason: 'logged' } }]);
+    expect(events).toEqual([
+      { name: 'history.changed', payload: { contactIds: [ada.id], reason: 'logged' } },
+      { name: 'contacts.changed', payload: { ids: [ada.id], reason: 'updated' } },
+    ]);
     expect((await contact()).lastInteractionAt).toBe('2026-11-30T10:00:00.000Z');
   });
 

@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
+import { seedSampleFollowupsIn } from '../followups/followups.service.ts';
 import { seedSampleHistoryIn } from '../history/history.service.ts';
 import { mutate } from '../db/mutation.ts';
 import {
@@ -244,9 +245,14 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
         if (row.kind === 'person') people.push(row.id);
       }
       await seedSampleHistoryIn(tx, now, people);
+      await seedSampleFollowupsIn(tx, now, people);
       return created;
     },
-    changed: (created) => changed(created, 'seeded'),
+    changed: (created): CoreEvent[] => [
+      changed(created, 'seeded'),
+      { name: 'history.changed', payload: { contactIds: created, reason: 'seeded' } },
+      { name: 'followups.changed', payload: { ids: [], contactIds: created, reason: 'seeded' } },
+    ],
   });
   return { created: ids.length };
 }

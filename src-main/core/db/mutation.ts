@@ -18,14 +18,14 @@ export type UnchangedSince<Current extends Stamped> = {
 
 type Write<Result> = {
   run: (tx: Db) => Promise<Result>;
-  /** The change the committed result makes, for every open window. */
-  changed: (result: Result) => CoreEvent;
+  /** The changes the committed result makes, for every open window (one write may change several domains' views). */
+  changed: (result: Result) => CoreEvent | CoreEvent[];
 };
 
 type CheckedWrite<Result, Current extends Stamped> = {
   unchangedSince: UnchangedSince<Current>;
   run: (tx: Db, current: Current) => Promise<Result>;
-  changed: (result: Result) => CoreEvent;
+  changed: (result: Result) => CoreEvent | CoreEvent[];
 };
 
 /**
@@ -47,6 +47,6 @@ export async function mutate<Result, Current extends Stamped>(
     if (current.updated_at !== expectedUpdatedAt) throw await conflict(tx, current);
     return write.run(tx, current);
   });
-  ctx.publish(write.changed(result));
+  for (const event of [write.changed(result)].flat()) ctx.publish(event);
   return result;
 }

@@ -30,8 +30,13 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 type Reason = EventPayload<'history.changed'>['reason'];
 
-function changed(contactIds: string[], reason: Reason): CoreEvent {
-  return { name: 'history.changed', payload: { contactIds: [...new Set(contactIds)], reason } };
+/** A timeline changed, and with it each contact's last interaction (their page, Today's losing touch). */
+function changed(contactIds: string[], reason: Reason): CoreEvent[] {
+  const ids = [...new Set(contactIds)];
+  return [
+    { name: 'history.changed', payload: { contactIds: ids, reason } },
+    { name: 'contacts.changed', payload: { ids, reason: 'updated' } },
+  ];
 }
 
 function invalid(path: keyof typeof historyFieldLabels, problem: string): AppError {
