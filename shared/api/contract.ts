@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { contactsContract } from '../contacts/contacts.contract.ts';
+import { followupsContract } from '../followups/followups.contract.ts';
+import { historyContract } from '../history/history.contract.ts';
 import type { ContractSlice } from './slices.ts';
 
 /**
@@ -9,6 +11,8 @@ import type { ContractSlice } from './slices.ts';
  */
 export const contract = {
   ...contactsContract,
+  ...historyContract,
+  ...followupsContract,
 } as const satisfies ContractSlice;
 
 export type Contract = typeof contract;
