@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as createContacts from './0001_create_contacts.ts';
 import * as indexAddresses from './0002_index_addresses.ts';
+import * as createHistory from './0003_create_history.ts';
+import * as createFollowups from './0004_create_followups.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -9,4 +11,6 @@ import * as indexAddresses from './0002_index_addresses.ts';
 export const migrations: Record<string, Migration> = {
   '0001_create_contacts': createContacts,
   '0002_index_addresses': indexAddresses,
+  '0003_create_history': createHistory,
+  '0004_create_followups': createFollowups,
 };

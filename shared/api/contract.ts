@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contactsContract } from '../contacts/contacts.contract.ts';
 import { followupsContract } from '../followups/followups.contract.ts';
 import { historyContract } from '../history/history.contract.ts';
+import { settingsContract } from '../settings/settings.contract.ts';
 import type { ContractSlice } from './slices.ts';
 
 /**
@@ -11,8 +12,9 @@ import type { ContractSlice } from './slices.ts';
  */
 export const contract = {
   ...contactsContract,
-  ...historyContract,
   ...followupsContract,
+  ...historyContract,
+  ...settingsContract,
 } as const satisfies ContractSlice;
 
 export type Contract = typeof contract;

@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import { contactsEvents } from '../contacts/contacts.events.ts';
 import { followupsEvents } from '../followups/followups.events.ts';
 import { historyEvents } from '../history/history.events.ts';
+import { settingsEvents } from '../settings/settings.events.ts';
 import type { EventSlice } from './slices.ts';
 
 /** Events the core pushes to every window, the domains' merged: one typed channel, whatever the transport. */
 export const eventSchemas = {
   ...contactsEvents,
-  ...historyEvents,
   ...followupsEvents,
+  ...historyEvents,
+  ...settingsEvents,
 } as const satisfies EventSlice;
 
 export type EventName = keyof typeof eventSchemas;

@@ -138,6 +138,8 @@ export const UpdateContact = z.object({
 export const Contact = ContactFieldsObject.extend({
   id: z.string(),
   displayName: z.string(),
+  /** When the newest interaction in its history happened; null before the first. */
+  lastInteractionAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),

@@ -28,6 +28,7 @@ export const FollowupFields = z.object({
   prompt: z.string().trim().max(5_000, { error: 'Keep the prompt under 5,000 characters.' }).default(''),
   recurrence: Recurrence.nullable().default(null),
 });
+export type FollowupFields = z.output<typeof FollowupFields>;
 
 export const NewFollowup = FollowupFields.extend({ contactId: z.uuid({ error: 'That is not a contact id.' }) });
 export type NewFollowup = z.output<typeof NewFollowup>;
@@ -35,6 +36,7 @@ export type NewFollowup = z.output<typeof NewFollowup>;
 const FollowupId = z.uuid({ error: 'That is not a follow-up id.' });
 
 export const UpdateFollowup = z.object({ id: FollowupId, expectedUpdatedAt: z.string().min(1), fields: FollowupFields });
+export type UpdateFollowup = z.output<typeof UpdateFollowup>;
 
 export const Followup = z.object({
   id: z.string(),
@@ -67,12 +69,14 @@ export const CompleteFollowup = z.object({
   /** What came of it; goes into the history entry. */
   outcome: z.string().trim().max(1_000, { error: 'Keep the outcome under 1,000 characters.' }).default(''),
 });
+export type CompleteFollowup = z.output<typeof CompleteFollowup>;
 
 /** Mark done: the follow-up, the history entry it logged, and the next one when it recurs. */
 export const Completed = z.object({ followup: Followup, interaction: Interaction, next: Followup.nullable() });
 export type Completed = z.infer<typeof Completed>;
 
 export const SnoozeFollowup = z.object({ id: FollowupId, until: LocalDate });
+export type SnoozeFollowup = z.output<typeof SnoozeFollowup>;
 
 /** The contact as Today shows them: enough to write a good note without opening anything. */
 export const TodayContact = z.object({

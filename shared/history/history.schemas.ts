@@ -35,6 +35,7 @@ export const InteractionFields = z.object({
   /** For a referral: the contact who referred. */
   referredById: z.uuid({ error: 'Choose who referred them from your contacts.' }).nullable().default(null),
 });
+export type InteractionFields = z.output<typeof InteractionFields>;
 
 export const LogInteraction = InteractionFields.extend({ contactId: z.uuid({ error: 'That is not a contact id.' }) });
 export type LogInteraction = z.output<typeof LogInteraction>;

@@ -17,4 +17,6 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const UpdateSettings = Settings.partial();
+/** Any of the settings; minutes may be given for some kinds only, the rest stay as they are. */
+export const UpdateSettings = Settings.extend({ minutesByKind: z.partialRecord(InteractionKind, Minutes) }).partial();
+export type UpdateSettings = z.output<typeof UpdateSettings>;

@@ -1,21 +1,25 @@
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { CoreHandle } from './core-handle.ts';
-import type { CoreContext } from './context.ts';
+import { systemClock, type Clock, type CoreContext } from './context.ts';
 import { closeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { explainOpenFailure, openMessages } from './db/open-errors.ts';
 import { dispatch, type DispatchOptions } from './dispatch.ts';
-import { handlers } from './handlers.ts';
+import { backgroundJobs, handlers } from './handlers.ts';
 import { createListeners } from './listeners.ts';
 
 export type CoreOptions = DispatchOptions & {
   /** The folder that holds `ambassador.sqlite`; created when missing. */
   dataDir: string;
+  /** The time the core goes by; tests pass one they move by hand. */
+  clock?: Clock;
 };
 
 export type Core = CoreHandle & {
   /** The database file, for messages and backups. */
   readonly databaseFile: string;
+  /** Resolves once the background work started so far (reminder checks) is done: tests wait on it. */
+  backgroundSettled(): Promise<void>;
 };
 
 /**
@@ -33,9 +37,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const listeners = createListeners<CoreEvent>();
-  const ctx: CoreContext = { db, publish: listeners.emit };
+  const ctx: CoreContext = { db, clock: options.clock ?? systemClock, publish: listeners.emit };
   let pending = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
+  // Started by the first listener, so the start-up digest of missed reminders has someone to reach.
+  let jobs: Array<ReturnType<(typeof backgroundJobs)[number]>> | undefined;
 
   return {
     databaseFile: file,
@@ -51,9 +57,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         pending.delete(call);
       }
     },
-    onEvent: listeners.add,
+    onEvent: (listener) => {
+      const remove = listeners.add(listener);
+      if (!closed) jobs ??= backgroundJobs.map((job) => job(ctx, listeners.add));
+      return remove;
+    },
+    backgroundSettled: async () => {
+      await Promise.all((jobs ?? []).map((job) => job.settled()));
+    },
     close: () => {
       closed ??= (async () => {
+        await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
         await Promise.allSettled(pending);
         pending = new Set();
         listeners.clear();

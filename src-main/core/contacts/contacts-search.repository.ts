@@ -2,17 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { ContactKind } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
-import { foldText } from './folded-text.ts';
+import { foldText, indexable, likePattern, quote, searchTerms } from '../db/text-search.ts';
 
-/** Trigram matching needs three characters; shorter terms fall back to a scan. */
-const trigramLength = 3;
-/** One letter would match nearly everyone: not worth a scan. */
-const minimumSearchLength = 2;
 const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
-const phoneLike = /^[\d\s()+\-./]+$/;
-/** Never part of what a user means to find: control characters and halves of broken surrogate pairs. */
-const unreadable = /[\p{Cc}\p{Cs}]/gu;
-const quoteMarks = /["“”„]/;
 
 export type SearchOptions = { kind?: ContactKind | undefined; limit: number };
 
@@ -30,40 +22,6 @@ export async function reindexCompany(db: Kysely<Database>, nums: number[], compa
   if (nums.length === 0) return;
   await db.updateTable('contacts_fts').set({ company: foldText(company) }).where('rowid', 'in', nums).execute();
 }
-
-const characters = (text: string) => [...text].length;
-const words = (text: string) => text.split(/\s+/).filter((word) => word.length > 0);
-
-/**
- * What the user typed, as terms that must all match; each term lists the spellings
- * any one of which may match. Words are terms; words in double quotes are one term,
- * matched as they stand together ("ada lovelace"); a quote without its pair is
- * ignored. A query of digits and punctuation is one term, as itself ("12.50" in a
- * note) or as bare digits ("(555) 0123" finds "555-0123"). Everything else is
- * plain text: `*`, `-`, `OR`, `NEAR(` and the like are searched for as written.
- */
-export function searchTerms(query: string): string[][] {
-  const text = foldText(query).replace(unreadable, ' ').trim();
-  if (phoneLike.test(text)) {
-    const digits = text.replace(/\D/g, '');
-    if (digits.length >= 2) return [digits === text ? [digits] : [digits, text]];
-  }
-  const parts = text.split(quoteMarks);
-  const terms = parts.flatMap((part, index) => {
-    const quoted = index % 2 === 1 && index < parts.length - 1;
-    if (!quoted) return words(part).map((word) => [word]);
-    const phrase = words(part).join(' ');
-    return phrase === '' ? [] : [[phrase]];
-  });
-  const typed = terms.reduce((length, [spelling]) => length + characters(spelling!), 0);
-  return typed < minimumSearchLength ? [] : terms;
-}
-
-/** The trigram index counts characters, not UTF-16 units: "😀😀" is too short for it. */
-const indexable = (spellings: string[]) => spellings.every((spelling) => characters(spelling) >= trigramLength);
-/** An FTS5 string: inside double quotes every operator and keyword is plain text. */
-const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Any spelling of the term appears in some column (a scan: for terms the index cannot match). */
 function foundByScan(spellings: string[]) {

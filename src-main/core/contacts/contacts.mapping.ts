@@ -1,5 +1,5 @@
 import type { Contact, ContactFields, ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
-import { foldText } from './folded-text.ts';
+import { foldText } from '../db/text-search.ts';
 import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactRow } from './contacts.table.ts';
 
 export function displayNameOf(fields: Pick<ContactFields, 'kind' | 'firstName' | 'lastName' | 'company'>): string {
@@ -66,6 +66,7 @@ export function rowToContact(row: ContactRow, methods: ContactMethodRow[], tags:
     preferredChannel: row.preferred_channel as Contact['preferredChannel'],
     preferredTime: row.preferred_time as Contact['preferredTime'],
     keepInTouchDays: row.keep_in_touch_days,
+    lastInteractionAt: row.last_interaction_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

@@ -116,3 +116,13 @@ export async function setCompanyTextOfPeople(
     .returning(['id', 'num', 'deleted_at'])
     .execute();
 }
+
+/** Does not touch `updated_at`: logging history is not an edit of the contact, and must not conflict with one. */
+export async function setLastInteractionAt(db: Kysely<Database>, id: string, at: string | null): Promise<void> {
+  await db.updateTable('contacts').set({ last_interaction_at: at }).where('id', '=', id).execute();
+}
+
+export async function findContactsByIds(db: Kysely<Database>, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('contacts').selectAll().where('id', 'in', ids).execute();
+}

@@ -1,6 +1,6 @@
 import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactCounts, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Contact, ContactCounts, PreferredChannel, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import type { CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
@@ -10,6 +10,7 @@ import {
   countTags,
   countTrash,
   findContactById,
+  findContactsByIds,
   findContactsByNums,
   findMethods,
   findTags,
@@ -17,6 +18,7 @@ import {
   insertContact,
   replaceMethods,
   replaceTags,
+  setLastInteractionAt,
   updateContactRow,
 } from './contacts.repository.ts';
 import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts-listing.repository.ts';
@@ -242,4 +244,24 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
     changed: (created) => changed(created, 'seeded'),
   });
   return { created: ids.length };
+}
+
+/** What history needs to know of a contact: who it is, how they like to be reached, whether it is in the Trash. */
+export type ContactBrief = { id: string; displayName: string; preferredChannel: PreferredChannel | null; lastInteractionAt: string | null; inTrash: boolean };
+
+/** The contacts with these ids, in the Trash or not; ids of contacts deleted for good are missing. */
+export async function findContactBriefs(db: Db, ids: string[]): Promise<ContactBrief[]> {
+  const rows = await findContactsByIds(db, [...new Set(ids)]);
+  return rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    preferredChannel: row.preferred_channel as PreferredChannel | null,
+    lastInteractionAt: row.last_interaction_at,
+    inTrash: row.deleted_at !== null,
+  }));
+}
+
+/** Keeps the contact's last-interaction time; history calls it inside its own write. */
+export async function recordLastInteraction(db: Db, id: string, at: string | null): Promise<void> {
+  await setLastInteractionAt(db, id, at);
 }

@@ -21,6 +21,8 @@ export interface ContactTable {
   preferred_channel: string | null;
   preferred_time: string | null;
   keep_in_touch_days: number | null;
+  /** The newest `occurred_at` of its live interactions (since migration 0003); kept by history. */
+  last_interaction_at: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { InteractionRow, InteractionRowUpdate, InteractionSearchTable, NewInteractionRow } from './history.table.ts';
+
+export type TimelinePosition = { occurredAt: string; id: string };
+
+export async function insertInteraction(db: Kysely<Database>, row: NewInteractionRow): Promise<InteractionRow> {
+  return db.insertInto('interactions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateInteractionRow(db: Kysely<Database>, id: string, changes: InteractionRowUpdate): Promise<InteractionRow> {
+  return db.updateTable('interactions').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findInteractionById(db: Kysely<Database>, id: string): Promise<InteractionRow | undefined> {
+  return db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findInteractionsByNums(db: Kysely<Database>, nums: number[]): Promise<InteractionRow[]> {
+  if (nums.length === 0) return [];
+  return db.selectFrom('interactions').selectAll().where('num', 'in', nums).execute();
+}
+
+/** The newest time among the contact's live interactions; walks the end of the timeline index. */
+export async function latestOccurredAt(db: Kysely<Database>, contactId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('interactions')
+    .select('occurred_at')
+    .where('contact_id', '=', contactId)
+    .where('deleted_at', 'is', null)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.occurred_at ?? null;
+}
+
+/** One page of a contact's live interactions, newest first, after `after` when given. */
+export async function findTimelinePage(
+  db: Kysely<Database>,
+  contactId: string,
+  after: TimelinePosition | undefined,
+  limit: number,
+): Promise<InteractionRow[]> {
+  let query = db.selectFrom('interactions').selectAll().where('contact_id', '=', contactId).where('deleted_at', 'is', null);
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('occurred_at', '<', after.occurredAt), eb.and([eb('occurred_at', '=', after.occurredAt), eb('id', '<', after.id)])]),
+    );
+  }
+  return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countTimeline(db: Kysely<Database>, contactId: string): Promise<number> {
+  const row = await db
+    .selectFrom('interactions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('contact_id', '=', contactId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The newest `perContact` live interactions of each contact, newest first; each a short walk of the timeline index. */
+export async function findRecentInteractions(db: Kysely<Database>, contactIds: string[], perContact: number): Promise<InteractionRow[]> {
+  const pages = await Promise.all(contactIds.map((contactId) => findTimelinePage(db, contactId, undefined, perContact)));
+  return pages.flat();
+}
+
+export async function indexInteraction(db: Kysely<Database>, entry: InteractionSearchTable): Promise<void> {
+  await removeInteractionFromIndex(db, entry.rowid);
+  await db.insertInto('interactions_fts').values(entry).execute();
+}
+
+export async function removeInteractionFromIndex(db: Kysely<Database>, num: number): Promise<void> {
+  await db.deleteFrom('interactions_fts').where('rowid', '=', num).execute();
+}
