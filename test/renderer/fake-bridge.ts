@@ -168,6 +168,7 @@ export function fullContact(change: Partial<Contact> = {}): Contact {
     preferredTime: null,
     keepInTouchDays: null,
     displayName: 'Ada Lovelace',
+    lastInteractionAt: null,
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedAt: '2025-01-02T09:00:00.000Z',
     deletedAt: null,
