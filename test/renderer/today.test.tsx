@@ -29,7 +29,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const section = (name: string) => screen.getByRole('region', { name });
+/** The section under a heading (sections are not named regions: see TodayScreen). */
+const section = (name: string) => screen.getByRole('heading', { name, exact: true }).closest('section') as HTMLElement;
 
 function busyDay(): TodayView {
   return {
@@ -126,7 +127,8 @@ describe('the Today screen', () => {
     view = busyDay();
     const user = userEvent.setup();
     render(<App />);
-    await user.click(await within(await screen.findByRole('region', { name: 'Today' })).findByRole('link', { name: 'Grace Hopper' }));
+    await screen.findByText('Housewarming gift');
+    await user.click(within(section('Today')).getByRole('link', { name: 'Grace Hopper' }));
     await waitFor(() => expect(useNavigation.getState().route).toEqual({ screen: 'contact', id: contactId(2) }));
   });
 });

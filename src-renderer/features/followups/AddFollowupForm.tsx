@@ -34,7 +34,7 @@ export function AddFollowupForm({ contactId, firstName, onSaved, onCancel }: Pro
     onCancel();
   };
   return (
-    <form className="quick-form" aria-label="Add follow-up" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+    <form className="quick-form" aria-label="New follow-up" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       {message && (
         <p className="error-banner" role="alert">
           {message}

@@ -35,7 +35,7 @@ export function LogInteractionForm({ contactId, preferredChannel, onSaved, onCan
   };
   const moreHasErrors = Boolean(errors.minutes ?? errors.cost ?? errors.outcome);
   return (
-    <form className="quick-form" aria-label="Log interaction" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+    <form className="quick-form" aria-label="Log an interaction" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       {message && (
         <p className="error-banner" role="alert">
           {message}
