@@ -24,7 +24,7 @@ export const channelWords: Record<InteractionChannel, string> = {
   web: 'Web',
 };
 
-export const directionWords: Record<Direction, string> = { outbound: 'Outbound (you reached out)', inbound: 'Inbound (they reached out)' };
+export const directionWords: Record<Direction, string> = { outbound: 'Outbound', inbound: 'Inbound' };
 
 export function formatCents(cents: number): string {
   return (cents / 100).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
