@@ -5,6 +5,10 @@ import { SearchBox } from '../features/contacts/SearchBox.tsx';
 import { announceKeptDrafts } from '../features/contacts/drafts.store.ts';
 import { followContactChanges } from '../features/contacts/follow-contacts.ts';
 import { TrashView } from '../features/contacts/TrashView.tsx';
+import { DueNotices } from '../features/followups/DueNotices.tsx';
+import { followFollowupChanges } from '../features/followups/follow-followups.ts';
+import { TodayScreen } from '../features/followups/TodayScreen.tsx';
+import { followHistoryChanges } from '../features/history/follow-history.ts';
 import { Toaster } from '../ui/Toaster.tsx';
 import { useNavigation, type Route } from './navigation.store.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -20,6 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <ContactPage key={route.id} id={route.id} />;
     case 'trash':
       return <TrashView />;
+    case 'today':
+      return <TodayScreen />;
   }
 }
 
@@ -27,6 +33,8 @@ export function App() {
   const route = useNavigation((state) => state.route);
   useGlobalShortcuts();
   useEffect(() => followContactChanges(), []);
+  useEffect(() => followHistoryChanges(), []);
+  useEffect(() => followFollowupChanges(), []);
   useEffect(() => announceKeptDrafts(), []);
   return (
     <div className="app">
@@ -36,6 +44,7 @@ export function App() {
         <div className="topbar" role="search">
           <SearchBox />
         </div>
+        <DueNotices />
         <Screen route={route} />
       </main>
       <Toaster />

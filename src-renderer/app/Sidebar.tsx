@@ -1,25 +1,36 @@
 import { useEffect } from 'react';
 import { useContactCounts } from '../features/contacts/contact-counts.store.ts';
+import { useDueCounts } from '../features/followups/due-counts.store.ts';
 import { hrefFor, useNavigation } from './navigation.store.ts';
 
-const comingSoon = ['Today', 'Insights', 'Backup'] as const;
+const comingSoon = ['Insights', 'Backup'] as const;
 
 export function Sidebar() {
   const screen = useNavigation((state) => state.route.screen);
-  const inContacts = screen !== 'trash';
+  const inContacts = screen !== 'trash' && screen !== 'today';
   const counts = useContactCounts((state) => state.counts);
+  const due = useDueCounts((state) => state.counts);
   useEffect(() => {
     void useContactCounts.getState().refresh();
+    void useDueCounts.getState().refresh();
   }, []);
   return (
     <nav className="sidebar" aria-label="Sections">
       <p className="brand">Ambassador</p>
       <ul>
         <li>
+          <a className="nav-item" href={hrefFor({ screen: 'today' })} aria-current={screen === 'today' ? 'page' : undefined}>
+            Today
+          </a>
+          {due && due.overdue + due.today > 0 && (
+            <Count value={due.overdue + due.today} title={dueWords(due.overdue, due.today)} urgent={due.overdue > 0} />
+          )}
+        </li>
+        <li>
           <a className="nav-item" href={hrefFor({ screen: 'contacts' })} aria-current={inContacts ? 'page' : undefined}>
             Contacts
           </a>
-          <Count value={counts?.contacts} what="contacts" />
+          <Count value={counts?.contacts} title={`${(counts?.contacts ?? 0).toLocaleString()} contacts`} />
         </li>
         {comingSoon.map((name) => (
           <li key={name}>
@@ -35,18 +46,22 @@ export function Sidebar() {
           <a className="nav-item" href={hrefFor({ screen: 'trash' })} aria-current={screen === 'trash' ? 'page' : undefined}>
             Trash
           </a>
-          <Count value={counts?.trash} what="in the Trash" />
+          <Count value={counts?.trash} title={`${(counts?.trash ?? 0).toLocaleString()} in the Trash`} />
         </li>
       </ul>
     </nav>
   );
 }
 
-/** Beside its link, not inside it, so the link's name stays exactly "Contacts" or "Trash". */
-function Count({ value, what }: { value: number | undefined; what: string }) {
+function dueWords(overdue: number, today: number): string {
+  return `${overdue.toLocaleString()} overdue, ${today.toLocaleString()} due today`;
+}
+
+/** Beside its link, not inside it, so the link's name stays exactly "Today", "Contacts" or "Trash". */
+function Count({ value, title, urgent = false }: { value: number | undefined; title: string; urgent?: boolean }) {
   if (value === undefined) return null;
   return (
-    <span className="nav-count" title={`${value.toLocaleString()} ${what}`}>
+    <span className={urgent ? 'nav-count nav-count-urgent' : 'nav-count'} title={title}>
       {value.toLocaleString()}
     </span>
   );

@@ -4,12 +4,14 @@ export type Route =
   | { screen: 'contacts' }
   | { screen: 'new-contact' }
   | { screen: 'contact'; id: string }
-  | { screen: 'trash' };
+  | { screen: 'trash' }
+  | { screen: 'today' };
 
 /** Routes live in the hash so links are real links and Back works, in Electron's file:// too. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/trash') return { screen: 'trash' };
+  if (path === '/today') return { screen: 'today' };
   if (path === '/contacts/new') return { screen: 'new-contact' };
   const contact = /^\/contacts\/([^/]+)$/.exec(path);
   if (contact?.[1]) {
@@ -38,6 +40,8 @@ export function hrefFor(route: Route): string {
       return `#/contacts/${encodeURIComponent(route.id)}`;
     case 'trash':
       return '#/trash';
+    case 'today':
+      return '#/today';
   }
 }
 

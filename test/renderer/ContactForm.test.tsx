@@ -23,7 +23,7 @@ const field = (label: string) => screen.getByLabelText(label, { exact: true }) a
 describe('ContactForm', () => {
   it('labels every field with the names users and tests look for', () => {
     render(<ContactForm contact={null} onSaved={vi.fn()} />);
-    for (const label of ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Kind', 'Birthday']) {
+    for (const label of ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Contact type', 'Birthday']) {
       expect(field(label)).toBeTruthy();
     }
     for (const label of ['Street', 'City', 'Region', 'Postal code', 'Country', 'Preferred channel', 'Preferred time']) {

@@ -53,8 +53,9 @@ describe('ContactPage in the app shell', () => {
     render(<App />);
     await user.click(screen.getByRole('link', { name: 'Trash' }));
     await waitFor(() => expect(useNavigation.getState().route).toEqual({ screen: 'trash' }));
-    expect(screen.queryByRole('link', { name: /Today/ })).toBeNull();
-    expect(screen.getByText('Today')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Today' }).getAttribute('href')).toBe('#/today');
+    expect(screen.queryByRole('link', { name: /Insights/ })).toBeNull();
+    expect(screen.getByText('Insights')).toBeTruthy();
   });
 });
 

@@ -7,6 +7,7 @@ import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { useContactList } from '../../src-renderer/features/contacts/contact-list.store.ts';
 import { showToast } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
+import { followup, interaction, todayContact, todayItem } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -15,9 +16,9 @@ const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).ins
 // case-insensitive substring of the accessible name, or of a label / aria-label
 // for getByLabel. Each name a user or test looks for must then match one control.
 const required = {
-  button: ['New contact', 'Save', 'Delete', 'Restore'],
-  field: ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts'],
-  link: ['Trash'],
+  button: ['New contact', 'Save', 'Delete', 'Restore', 'Log interaction', 'Add follow-up', 'Save interaction', 'Save follow-up'],
+  field: ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Kind', 'Summary', 'Date', 'Reason', 'Follow-up type', 'Title', 'Due date', 'Prompt'],
+  link: ['Trash', 'Today'],
 } as const;
 const controlRoles = ['button', 'link', 'textbox', 'searchbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'menuitem', 'tab'];
 
@@ -36,11 +37,14 @@ function matchCounts(): Record<string, number> {
   return Object.fromEntries(names.map((name) => [name, controlsNamed(name).size]));
 }
 
-function expectOnScreen(present: string[]): void {
+/** `shared`: names a longer required name contains ("Save" in "Save interaction"), found that many times. */
+function expectOnScreen(present: string[], shared: Record<string, number> = {}): void {
   const counts = matchCounts();
-  const expected = Object.fromEntries(Object.keys(counts).map((name) => [name, present.includes(name) ? 1 : 0]));
+  const expected = Object.fromEntries(Object.keys(counts).map((name) => [name, shared[name] ?? (present.includes(name) ? 1 : 0)]));
   expect(counts).toEqual(expected);
 }
+
+const onContactPage = ['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Log interaction', 'Add follow-up'];
 
 /** A toast naming every required word, as "Restored Bea" or "Moved … to Trash" would. */
 const noisyToast = () =>
@@ -52,6 +56,9 @@ beforeEach(() => {
   fake.handle('tags.list', () => [{ name: 'customer', count: 2 }]);
   fake.handle('contacts.list', directoryOf(3));
   fake.handle('contacts.get', ({ id }: { id: string }) => fullContact({ id }));
+  fake.handle('history.timeline', () => ({ items: [interaction(1, { summary: 'Asked about rates', reasons: ['asked about rates'] })], nextCursor: null, total: 1 }));
+  fake.handle('followups.list', () => [followup(1, { title: 'Send a card' })]);
+  fake.handle('followups.dueCounts', () => ({ overdue: 1, today: 2 }));
   resetAppState();
 });
 afterEach(cleanup);
@@ -62,7 +69,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByLabelText('Notes', { exact: true });
     noisyToast();
-    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(onContactPage);
   });
 
   it('on the new-contact page', async () => {
@@ -70,7 +77,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByLabelText('Notes', { exact: true });
     noisyToast();
-    expectOnScreen(['Save', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(['Save', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today']);
   });
 
   it('on a contact in the Trash', async () => {
@@ -79,7 +86,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByText('This contact is in the Trash.');
     noisyToast();
-    expectOnScreen(['Save', 'Restore', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(['Save', 'Restore', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today']);
   });
 
   it('on the contact list and on an empty one', async () => {
@@ -87,14 +94,14 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByText('Contact 000000');
     noisyToast();
-    expectOnScreen(['New contact', 'Search contacts', 'Trash']);
+    expectOnScreen(['New contact', 'Search contacts', 'Trash', 'Today']);
 
     cleanup();
     fake.handle('contacts.list', directoryOf(0));
     useContactList.setState(useContactList.getInitialState());
     render(<App />);
     await screen.findByRole('heading', { name: 'No contacts yet' });
-    expectOnScreen(['New contact', 'Search contacts', 'Trash']);
+    expectOnScreen(['New contact', 'Search contacts', 'Trash', 'Today']);
   });
 
   it('on a person linked to a company, with the company picker and the search results open', async () => {
@@ -108,15 +115,15 @@ describe('each required name matches exactly one control on its screen', () => {
     const user = userEvent.setup();
     render(<App />);
     expect(await screen.findByRole('link', { name: 'Analytical Engines' })).toBeTruthy();
-    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(onContactPage);
 
     await user.type(screen.getByRole('combobox', { name: 'Company' }), 'x');
     await screen.findByRole('option', { name: 'Create company “Analytical Enginesx”' });
-    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(onContactPage);
 
     await user.type(screen.getByRole('combobox', { name: 'Search contacts' }), 'save');
     await screen.findByRole('option', { name: /Save Trash Company Notes/ });
-    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(onContactPage);
   });
 
   it('on a company’s page, with its people listed', async () => {
@@ -127,7 +134,7 @@ describe('each required name matches exactly one control on its screen', () => {
     navigate({ screen: 'contact', id: contactId(50) });
     render(<App />);
     expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toBeTruthy();
-    expectOnScreen(['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash']);
+    expectOnScreen(onContactPage);
   });
 
   it('in the Trash after “Restored Bea”: one Restore per row, none in the toast', async () => {
@@ -147,5 +154,42 @@ describe('each required name matches exactly one control on its screen', () => {
     expect(within(screen.getByRole('row', { name: /Cy Young/ })).getByRole('button', { name: /restore/i })).toBeTruthy();
     expect(controlsNamed('Trash').size).toBe(1);
     expect(screen.getByRole('button', { name: 'Close notification' })).toBeTruthy();
+  });
+
+  it('on a contact’s page with the Log interaction form open, then the Add follow-up form', async () => {
+    navigate({ screen: 'contact', id: contactId(1) });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Log interaction' }));
+    await screen.findByText('Send a card');
+    noisyToast();
+    const logForm = ['Kind', 'Summary', 'Date', 'Reason', 'Save interaction'];
+    expectOnScreen([...onContactPage, ...logForm], { Save: 2 });
+
+    await user.click(screen.getByRole('button', { name: 'Add follow-up' }));
+    const followupForm = ['Follow-up type', 'Title', 'Due date', 'Prompt', 'Save follow-up'];
+    // "Date" is found inside "Due date": the two forms are never open together.
+    expectOnScreen([...onContactPage, ...followupForm], { Save: 2, Date: 1 });
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+  });
+
+  it('on Today, with an item in every section and a reminder showing', async () => {
+    fake.handle('followups.today', () => ({
+      today: '2025-03-02',
+      overdue: [todayItem(1, { title: 'Send thank-you note' }, { displayName: 'Ada Lovelace' })],
+      dueToday: [todayItem(2, { title: 'Housewarming gift', kind: 'gift' }, { displayName: 'Grace Hopper', recent: [interaction(1)] })],
+      upcoming: [todayItem(3, { title: 'Thank-you call', kind: 'thank_you_call' }, { displayName: 'Alan Turing' })],
+      losingTouch: [{ contact: todayContact(4, { displayName: 'Edsger Dijkstra' }), keepInTouchDays: 30, daysSince: 40 }],
+    }));
+    navigate({ screen: 'today' });
+    render(<App />);
+    await screen.findByText('Housewarming gift');
+    for (const name of ['Overdue', 'Today', 'Upcoming', 'Losing touch']) expect(screen.getAllByRole('heading', { name: new RegExp(name, 'i') })).toHaveLength(1);
+    noisyToast();
+    expectOnScreen(['Search contacts', 'Trash', 'Today']);
+    const named = (pattern: RegExp) => [...controlsNamed(pattern.source)].map((control) => control.getAttribute('aria-label'));
+    expect(named(/^Mark done/)).toHaveLength(4);
+    expect(new Set(named(/^Mark done/)).size).toBe(4);
+    expect(new Set(named(/^Snooze/)).size).toBe(4);
   });
 });

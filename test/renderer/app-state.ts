@@ -5,6 +5,12 @@ import { useContactList } from '../../src-renderer/features/contacts/contact-lis
 import { useContactSearch } from '../../src-renderer/features/contacts/contact-search.store.ts';
 import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
 import { useTrash } from '../../src-renderer/features/contacts/trash.store.ts';
+import { useContactFollowups } from '../../src-renderer/features/followups/contact-followups.store.ts';
+import { useDesktopReminders } from '../../src-renderer/features/followups/desktop-reminders.ts';
+import { useDueCounts } from '../../src-renderer/features/followups/due-counts.store.ts';
+import { useDueNotices } from '../../src-renderer/features/followups/due-notices.store.ts';
+import { useToday } from '../../src-renderer/features/followups/today.store.ts';
+import { useTimeline } from '../../src-renderer/features/history/timeline.store.ts';
 import { useToasts } from '../../src-renderer/ui/toast.store.ts';
 
 /** Every renderer store back to a fresh start, so no test sees another's contacts, drafts or toasts. */
@@ -17,5 +23,11 @@ export function resetAppState(): void {
   useCompanyPeople.setState(useCompanyPeople.getInitialState());
   useDrafts.setState({ drafts: {} });
   useToasts.setState({ toasts: [] });
+  useTimeline.setState(useTimeline.getInitialState());
+  useContactFollowups.setState(useContactFollowups.getInitialState());
+  useToday.setState(useToday.getInitialState());
+  useDueCounts.setState(useDueCounts.getInitialState());
+  useDueNotices.setState({ announcements: [] });
+  useDesktopReminders.setState(useDesktopReminders.getInitialState());
   sessionStorage.clear();
 }

@@ -8,13 +8,42 @@ export type Call = { method: string; input: unknown };
 // `never` lets each test declare the input shape its handler reads.
 type Handler = (input: never) => unknown;
 
-/** The change event each write publishes in the core, with the reason it gives. */
-const writes: Partial<Record<string, 'created' | 'updated' | 'deleted' | 'restored' | 'seeded'>> = {
-  'contacts.create': 'created',
-  'contacts.update': 'updated',
-  'contacts.delete': 'deleted',
-  'contacts.restore': 'restored',
-  'contacts.seedSample': 'seeded',
+type Value = Record<string, unknown>;
+const contactChange = (reason: 'created' | 'updated' | 'deleted' | 'restored' | 'seeded') => (value: Value): CoreEvent[] => [
+  { name: 'contacts.changed', payload: { ids: typeof value.id === 'string' ? [value.id] : [], reason } },
+];
+const historyChange = (reason: 'logged' | 'updated' | 'deleted' | 'restored') => (value: Value): CoreEvent[] => [
+  { name: 'history.changed', payload: { contactIds: [String(value.contactId)], reason } },
+];
+const followupChange = (reason: 'created' | 'updated' | 'snoozed' | 'skipped' | 'deleted' | 'restored') => (value: Value): CoreEvent[] => [
+  { name: 'followups.changed', payload: { ids: [String(value.id)], contactIds: [String(value.contactId)], reason } },
+];
+
+/** The change events each write publishes in the core, with the reasons it gives. */
+const writes: Partial<Record<string, (value: Value) => CoreEvent[]>> = {
+  'contacts.create': contactChange('created'),
+  'contacts.update': contactChange('updated'),
+  'contacts.delete': contactChange('deleted'),
+  'contacts.restore': contactChange('restored'),
+  'contacts.seedSample': contactChange('seeded'),
+  'history.log': historyChange('logged'),
+  'history.update': historyChange('updated'),
+  'history.delete': historyChange('deleted'),
+  'history.restore': historyChange('restored'),
+  'followups.create': followupChange('created'),
+  'followups.update': followupChange('updated'),
+  'followups.snooze': followupChange('snoozed'),
+  'followups.skip': followupChange('skipped'),
+  'followups.delete': followupChange('deleted'),
+  'followups.restore': followupChange('restored'),
+  // Mark done logs the history entry in the same transaction: both change.
+  'followups.complete': (value) => {
+    const { followup, interaction } = value as { followup: Value; interaction: Value };
+    return [
+      { name: 'followups.changed', payload: { ids: [String(followup.id)], contactIds: [String(followup.contactId)], reason: 'completed' } },
+      ...historyChange('logged')(interaction),
+    ];
+  },
 };
 
 /** Thrown by a handler to answer with an ApiError, as the core's dispatcher would. */
@@ -31,7 +60,7 @@ export class Fail {
  * test picks it as its IPC transport, so components run their real store and client.
  * Inputs and answers are checked against the contract: a call the core would refuse
  * cannot succeed, and a handler's answer must be one the core could give. Like the
- * core, a write that succeeds publishes `contacts.changed`; `holdEvents` keeps them
+ * core, a write that succeeds publishes its change events; `holdEvents` keeps them
  * back (as a slow event stream would) until `releaseEvents`.
  */
 export function installFakeBridge() {
@@ -54,11 +83,7 @@ export function installFakeBridge() {
         const refused = contract[method].input.safeParse(input).error;
         if (refused) throw new Error(`${method} was sent an input the contract refuses: ${refused.message}`);
         const value = contract[method].output.parse(answer);
-        const reason = writes[method];
-        if (reason) {
-          const ids = value && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? [value.id] : [];
-          emit({ name: 'contacts.changed', payload: { ids, reason } });
-        }
+        writes[method]?.(value as Value).forEach(emit);
         return { ok: true, value } as DispatchResult;
       } catch (thrown) {
         if (thrown instanceof Fail) return { ok: false, error: thrown.error };
@@ -143,6 +168,7 @@ export function fullContact(change: Partial<Contact> = {}): Contact {
     preferredTime: null,
     keepInTouchDays: null,
     displayName: 'Ada Lovelace',
+    lastInteractionAt: null,
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedAt: '2025-01-02T09:00:00.000Z',
     deletedAt: null,

@@ -104,7 +104,7 @@ export function ContactForm({ contact, onSaved, onReplaced }: ContactFormProps) 
 
       <fieldset>
         <legend>Who</legend>
-        <SelectField label="Kind" value={draft.kind} options={kindOptions} onChange={(value) => edit({ kind: value as Draft['kind'] })} error={errors.kind} />
+        <SelectField label="Contact type" value={draft.kind} options={kindOptions} onChange={(value) => edit({ kind: value as Draft['kind'] })} error={errors.kind} />
         <div className="field-row">
           <TextField label="First name" value={draft.firstName} onChange={(firstName) => edit({ firstName })} error={errors.firstName} autoFocus={!base} />
           <TextField label="Last name" value={draft.lastName} onChange={(lastName) => edit({ lastName })} error={errors.lastName} />

@@ -5,9 +5,14 @@ import { hrefFor, navigate } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { showToast } from '../../ui/toast.store.ts';
+import { FollowupsSection } from '../followups/FollowupsSection.tsx';
+import { HistorySection } from '../history/HistorySection.tsx';
 import { CompanyPeople } from './CompanyPeople.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { getContact, moveToTrash, restoreContact } from './contact-editing.ts';
+
+/** One quick form open at a time: both have a date field, and two would crowd the page. */
+type OpenForm = 'log' | 'followup' | null;
 
 type Loaded = { status: 'loading' } | { status: 'missing'; message: string } | { status: 'ready'; contact: Contact; version: number };
 
@@ -16,6 +21,8 @@ const backToList = () => navigate({ screen: 'contacts' });
 /** One contact (or a new one): its form, Delete, and Esc to go back to the list (unsaved edits are kept as a draft). */
 export function ContactPage({ id }: { id: string | null }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [openForm, setOpenForm] = useState<OpenForm>(null);
+  const toggle = (form: Exclude<OpenForm, null>) => (open: boolean) => setOpenForm(open ? form : null);
 
   const load = useCallback(async () => {
     if (id === null) return;
@@ -108,7 +115,17 @@ export function ContactPage({ id }: { id: string | null }) {
         </div>
       )}
       {contact?.kind === 'company' && <CompanyPeople company={contact} />}
-      {body}
+      {contact ? (
+        <div className="contact-layout">
+          <div className="contact-details">{body}</div>
+          <div className="contact-activity">
+            <FollowupsSection contact={contact} formOpen={openForm === 'followup'} onFormOpen={toggle('followup')} />
+            <HistorySection contact={contact} formOpen={openForm === 'log'} onFormOpen={toggle('log')} />
+          </div>
+        </div>
+      ) : (
+        body
+      )}
     </div>
   );
 }

@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Interaction } from '../../../shared/history/history.schemas.ts';
+import { Button } from '../../ui/Button.tsx';
+import { formatInstant } from '../../ui/dates.ts';
+import { showToast } from '../../ui/toast.store.ts';
+import { interactionDetails, kindWords } from './history-words.ts';
+import { LogInteractionForm } from './LogInteractionForm.tsx';
+import { useTimeline } from './timeline.store.ts';
+
+type Props = {
+  contact: Pick<Contact, 'id' | 'displayName' | 'preferredChannel' | 'deletedAt'>;
+  formOpen: boolean;
+  onFormOpen: (open: boolean) => void;
+};
+
+/** The contact's timeline, newest first, with the quick Log interaction form above it. */
+export function HistorySection({ contact, formOpen, onFormOpen }: Props) {
+  const { items, total, nextCursor, status, error, loadingMore } = useTimeline();
+  const canWrite = contact.deletedAt === null;
+
+  useEffect(() => {
+    void useTimeline.getState().open(contact.id);
+    return () => useTimeline.getState().close();
+  }, [contact.id]);
+
+  const onSaved = () => {
+    onFormOpen(false);
+    showToast({ message: `Logged for ${contact.displayName}` });
+  };
+
+  return (
+    <section className="activity-section" aria-labelledby="history-title">
+      <div className="section-header">
+        <h2 id="history-title">History</h2>
+        {total > 0 && <span className="section-count">{total.toLocaleString()}</span>}
+        {canWrite && (
+          <Button className="push-right" variant={formOpen ? 'secondary' : 'primary'} aria-expanded={formOpen} onClick={() => onFormOpen(!formOpen)}>
+            Log interaction
+          </Button>
+        )}
+      </div>
+      {formOpen && canWrite && (
+        <LogInteractionForm contactId={contact.id} preferredChannel={contact.preferredChannel} onSaved={onSaved} onCancel={() => onFormOpen(false)} />
+      )}
+      {status === 'loading' && <p className="loading">Loading history…</p>}
+      {status === 'error' && (
+        <p className="error-banner" role="alert">
+          {error}
+        </p>
+      )}
+      {status === 'ready' && items.length === 0 && <p className="section-empty">Nothing logged yet. Log a call, a note or a gift to start their history.</p>}
+      {items.length > 0 && (
+        <ol className="timeline">
+          {items.map((interaction) => (
+            <TimelineEntry key={interaction.id} interaction={interaction} />
+          ))}
+        </ol>
+      )}
+      {nextCursor !== null && (
+        <Button variant="quiet" disabled={loadingMore} onClick={() => void useTimeline.getState().showMore()}>
+          {loadingMore ? 'Loading…' : `Show more (${(total - items.length).toLocaleString()} older)`}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+export function TimelineEntry({ interaction }: { interaction: Interaction }) {
+  return (
+    <li className="timeline-entry">
+      <div className="timeline-head">
+        <strong>{kindWords[interaction.kind]}</strong>
+        <time dateTime={interaction.occurredAt}>{formatInstant(interaction.occurredAt)}</time>
+      </div>
+      {interaction.summary && <p className="timeline-summary">{interaction.summary}</p>}
+      {interaction.reasons.length > 0 && (
+        <p className="timeline-reasons">
+          {interaction.reasons.map((reason) => (
+            <span key={reason} className="chip">
+              {reason}
+            </span>
+          ))}
+        </p>
+      )}
+      {interaction.outcome && <p className="timeline-outcome">Outcome: {interaction.outcome}</p>}
+      <p className="timeline-details">{interactionDetails(interaction)}</p>
+    </li>
+  );
+}

@@ -1,0 +1,7 @@
+import { refetchOn } from '../../api/refetch-on.ts';
+import { useTimeline } from './timeline.store.ts';
+
+/** Keeps the open timeline current when any window logs, edits or restores history, or a follow-up is marked done. */
+export function followHistoryChanges(): () => void {
+  return refetchOn(['history.changed', 'followups.changed', 'contacts.changed'], () => void useTimeline.getState().refresh());
+}

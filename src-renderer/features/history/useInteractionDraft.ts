@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { PreferredChannel } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Direction, Interaction, InteractionChannel, InteractionKind } from '../../../shared/history/history.schemas.ts';
+import { instantOn, todayLocal } from '../../ui/dates.ts';
+import { logInteraction } from './history-editing.ts';
+
+export type InteractionDraft = {
+  kind: InteractionKind;
+  summary: string;
+  date: string;
+  reasons: string;
+  direction: Direction;
+  channel: InteractionChannel | '';
+  minutes: string;
+  cost: string;
+  outcome: string;
+};
+
+export type DraftErrors = Partial<Record<keyof InteractionDraft, string>>;
+
+/** The core's field names → the form's. */
+const fieldOf: Record<string, keyof InteractionDraft> = {
+  kind: 'kind',
+  summary: 'summary',
+  occurredAt: 'date',
+  reasons: 'reasons',
+  direction: 'direction',
+  channel: 'channel',
+  minutes: 'minutes',
+  costCents: 'cost',
+  outcome: 'outcome',
+};
+
+export function freshDraft(preferredChannel: PreferredChannel | null): InteractionDraft {
+  return { kind: 'call', summary: '', date: todayLocal(), reasons: '', direction: 'outbound', channel: preferredChannel ?? '', minutes: '', cost: '', outcome: '' };
+}
+
+export function splitReasons(text: string): string[] {
+  return [...new Set(text.split(',').map((reason) => reason.trim()).filter(Boolean))];
+}
+
+/** Checks what the browser can before sending; the core checks the rest. */
+function toInput(draft: InteractionDraft): { errors: DraftErrors } | { fields: Omit<Parameters<typeof logInteraction>[0], 'contactId'> } {
+  const errors: DraftErrors = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) errors.date = 'Enter the date as YYYY-MM-DD.';
+  const minutes = draft.minutes.trim() === '' ? null : Number(draft.minutes);
+  if (minutes !== null && (!Number.isInteger(minutes) || minutes < 0)) errors.minutes = 'Enter the minutes as a whole number, e.g. 15.';
+  const cost = draft.cost.trim() === '' ? 0 : Number(draft.cost.replace(',', '.'));
+  if (!Number.isFinite(cost) || cost < 0) errors.cost = 'Enter the cost as a number, e.g. 12.50.';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    fields: {
+      kind: draft.kind,
+      summary: draft.summary,
+      occurredAt: instantOn(draft.date),
+      reasons: splitReasons(draft.reasons),
+      direction: draft.direction,
+      channel: draft.channel === '' ? null : draft.channel,
+      minutes,
+      costCents: Math.round(cost * 100),
+      outcome: draft.outcome,
+    },
+  };
+}
+
+/** The Log interaction form: defaults that make it a few seconds' work, saving, and the errors that come back. */
+export function useInteractionDraft(contactId: string, preferredChannel: PreferredChannel | null, onSaved: (saved: Interaction) => void) {
+  const [draft, setDraft] = useState(() => freshDraft(preferredChannel));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const edit = (change: Partial<InteractionDraft>) => setDraft((current) => ({ ...current, ...change }));
+
+  const save = async () => {
+    if (saving) return;
+    const prepared = toInput(draft);
+    if ('errors' in prepared) {
+      setErrors(prepared.errors);
+      return;
+    }
+    setSaving(true);
+    const result = await logInteraction({ contactId, ...prepared.fields });
+    setSaving(false);
+    if ('saved' in result) {
+      setErrors({});
+      setMessage(null);
+      setDraft(freshDraft(preferredChannel));
+      onSaved(result.saved);
+      return;
+    }
+    const { problem } = result;
+    if ('message' in problem) {
+      setMessage(problem.message);
+      return;
+    }
+    const next: DraftErrors = {};
+    const unplaced: string[] = [];
+    for (const [field, text] of Object.entries(problem.fields)) {
+      const own = fieldOf[field];
+      if (own) next[own] = text;
+      else unplaced.push(text);
+    }
+    setErrors(next);
+    setMessage(unplaced.length > 0 ? unplaced.join(' ') : null);
+  };
+
+  return { draft, edit, errors, message, saving, save };
+}
