@@ -23,3 +23,24 @@ export function takeAccessToken(): string | null {
     return null;
   }
 }
+
+/**
+ * A restarted `ambassador serve` keeps its port but prints a new token. Opening
+ * its new address in a tab that is already on that origin changes only the
+ * fragment, which does not reload the page: take the new token and reload, or
+ * every call would still carry the old one and be refused.
+ */
+export function adoptNewAccessTokens(reload: () => void = () => location.reload()): () => void {
+  const onHashChange = () => {
+    const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (!fromFragment) return;
+    try {
+      sessionStorage.setItem(storageKey, fromFragment);
+    } catch {
+      // Without storage the reload still finds the token in the address.
+    }
+    reload();
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => window.removeEventListener('hashchange', onHashChange);
+}

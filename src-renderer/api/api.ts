@@ -1,5 +1,5 @@
 import type { AmbassadorBridge } from '../../shared/api/result.ts';
-import { takeAccessToken } from './access-token.ts';
+import { adoptNewAccessTokens, takeAccessToken } from './access-token.ts';
 import { createApiClient } from './client.ts';
 import { httpTransport } from './transport.http.ts';
 import { ipcTransport } from './transport.ipc.ts';
@@ -14,3 +14,5 @@ declare global {
 export const api = createApiClient(
   window.ambassador ? ipcTransport(window.ambassador) : httpTransport(location.origin, takeAccessToken()),
 );
+
+if (!window.ambassador) adoptNewAccessTokens();
