@@ -2,10 +2,10 @@ import { create } from 'zustand';
 import type { HistoryHit } from '../../../shared/history/history.schemas.ts';
 import { api } from '../../api/api.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
+import { minSearchLength } from '../contacts/contact-search.store.ts';
 
 /** How many history hits the search box shows under the contacts: enough to find a note, short enough to scan. */
 export const historyHitLimit = 5;
-const minSearchLength = 2;
 const searchDelayMs = 150;
 
 type HistorySearchState = {
