@@ -10,6 +10,9 @@ import { useDesktopReminders } from '../../src-renderer/features/followups/deskt
 import { useDueCounts } from '../../src-renderer/features/followups/due-counts.store.ts';
 import { useDueNotices } from '../../src-renderer/features/followups/due-notices.store.ts';
 import { useToday } from '../../src-renderer/features/followups/today.store.ts';
+import { useHistorySearch } from '../../src-renderer/features/history/history-search.store.ts';
+import { forgetReferrerNames } from '../../src-renderer/features/history/referrer-names.store.ts';
+import { useReferrerPicker } from '../../src-renderer/features/history/referrer-picker.store.ts';
 import { useTimeline } from '../../src-renderer/features/history/timeline.store.ts';
 import { useToasts } from '../../src-renderer/ui/toast.store.ts';
 
@@ -24,6 +27,9 @@ export function resetAppState(): void {
   useDrafts.setState({ drafts: {} });
   useToasts.setState({ toasts: [] });
   useTimeline.setState(useTimeline.getInitialState());
+  useHistorySearch.setState(useHistorySearch.getInitialState());
+  useReferrerPicker.setState(useReferrerPicker.getInitialState());
+  forgetReferrerNames();
   useContactFollowups.setState(useContactFollowups.getInitialState());
   useToday.setState(useToday.getInitialState());
   useDueCounts.setState(useDueCounts.getInitialState());

@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { apiErrorOf } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
+import { useComboList } from '../../ui/useComboList.ts';
 import { useCompanyPicker } from './company-picker.store.ts';
 
 export type CompanyChoice = { company: string; companyId: string | null };
@@ -25,8 +26,6 @@ export function CompanyPicker({ name, companyId, onChange, error }: CompanyPicke
   const hits = useCompanyPicker((state) => state.hits);
   const answered = useCompanyPicker((state) => state.query);
   const searchError = useCompanyPicker((state) => state.error);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -36,13 +35,7 @@ export function CompanyPicker({ name, companyId, onChange, error }: CompanyPicke
   const options: Option[] = (current ?? []).map((hit) => ({ kind: 'company', id: hit.id, name: hit.displayName }));
   const exists = options.some((option) => option.name.toLowerCase() === typed.toLowerCase());
   if (current !== null && typed !== '' && !exists) options.push({ kind: 'create', name: typed });
-  const expanded = open && options.length > 0;
 
-  const search = (text: string) => {
-    useCompanyPicker.getState().search(text);
-    setActive(-1);
-    setOpen(true);
-  };
 
   const pick = async (option: Option) => {
     if (creating) return;
@@ -63,29 +56,18 @@ export function CompanyPicker({ name, companyId, onChange, error }: CompanyPicke
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (!expanded) {
-        if (current === null && typed !== '') search(name);
-        setOpen(true);
-      }
-      if (options.length > 0) {
-        const by = event.key === 'ArrowDown' ? 1 : -1;
-        setActive((index) => (index < 0 && by < 0 ? options.length - 1 : (index + by + options.length) % options.length));
-      }
-    } else if (event.key === 'Enter' && expanded) {
-      // Enter chooses from the open list; it does not save the form.
-      event.preventDefault();
-      const chosen = options[active] ?? options.find((option) => option.kind === 'company' && option.name.toLowerCase() === typed.toLowerCase());
-      if (chosen) void pick(chosen);
-      else setOpen(false);
-    } else if (event.key === 'Escape' && expanded) {
-      // Closes the list only; the page's Esc (back to the list) waits for the next press.
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false);
-    }
+  const { expanded, active, setOpen, reopen, onKeyDown } = useComboList({
+    options,
+    pick: (option) => void pick(option),
+    onOpen: () => {
+      if (current === null && typed !== '') useCompanyPicker.getState().search(name);
+    },
+    fallback: () => options.find((option) => option.kind === 'company' && option.name.toLowerCase() === typed.toLowerCase()),
+  });
+
+  const search = (text: string) => {
+    useCompanyPicker.getState().search(text);
+    reopen();
   };
 
   const hintId = `${id}-hint`;

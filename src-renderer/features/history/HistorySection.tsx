@@ -6,6 +6,7 @@ import { formatInstant } from '../../ui/dates.ts';
 import { showToast } from '../../ui/toast.store.ts';
 import { interactionDetails, kindWords } from './history-words.ts';
 import { LogInteractionForm } from './LogInteractionForm.tsx';
+import { useReferrerNames } from './referrer-names.store.ts';
 import { useTimeline } from './timeline.store.ts';
 
 type Props = {
@@ -83,8 +84,15 @@ export function TimelineEntry({ interaction }: { interaction: Interaction }) {
           ))}
         </p>
       )}
+      {interaction.referredById !== null && <ReferredBy id={interaction.referredById} />}
       {interaction.outcome && <p className="timeline-outcome">Outcome: {interaction.outcome}</p>}
       <p className="timeline-details">{interactionDetails(interaction)}</p>
     </li>
   );
+}
+
+function ReferredBy({ id }: { id: string }) {
+  const name = useReferrerNames((state) => state.names[id]);
+  useEffect(() => useReferrerNames.getState().need(id), [id]);
+  return <p className="timeline-referrer">{name === undefined ? 'Referred by another contact' : `Referred by ${name}`}</p>;
 }

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { todayLocal } from '../../ui/dates.ts';
+import { ReferrerPicker } from './ReferrerPicker.tsx';
 import { channelWords, directionWords, kindWords } from './history-words.ts';
 import { useInteractionDraft, type InteractionDraft } from './useInteractionDraft.ts';
 
@@ -45,6 +46,9 @@ export function LogInteractionForm({ contactId, preferredChannel, onSaved, onCan
         <SelectField label="Kind" value={draft.kind} options={kindOptions} onChange={(kind) => edit({ kind: kind as InteractionDraft['kind'] })} error={errors.kind} />
         <TextField label="Date" type="date" value={draft.date} max={todayLocal()} onChange={(date) => edit({ date })} error={errors.date} />
       </div>
+      {draft.kind === 'referral' && (
+        <ReferrerPicker name={draft.referredBy} referredById={draft.referredById} excludeId={contactId} onChange={({ name, id }) => edit({ referredBy: name, referredById: id })} error={errors.referredBy} />
+      )}
       <TextField label="Summary" value={draft.summary} onChange={(summary) => edit({ summary })} error={errors.summary} autoFocus placeholder="What was it about?" />
       <TextField label="Reason" value={draft.reasons} onChange={(reasons) => edit({ reasons })} error={errors.reasons} hint="Separate reasons with commas, e.g. asked about rates, renewal" />
       <div className="field-row">

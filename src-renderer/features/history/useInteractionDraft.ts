@@ -14,6 +14,9 @@ export type InteractionDraft = {
   minutes: string;
   cost: string;
   outcome: string;
+  /** For a referral: the referrer's name as typed or picked, and their id once picked. */
+  referredBy: string;
+  referredById: string | null;
 };
 
 export type DraftErrors = Partial<Record<keyof InteractionDraft, string>>;
@@ -29,10 +32,11 @@ const fieldOf: Record<string, keyof InteractionDraft> = {
   minutes: 'minutes',
   costCents: 'cost',
   outcome: 'outcome',
+  referredById: 'referredBy',
 };
 
 export function freshDraft(preferredChannel: PreferredChannel | null): InteractionDraft {
-  return { kind: 'call', summary: '', date: todayLocal(), reasons: '', direction: 'outbound', channel: preferredChannel ?? '', minutes: '', cost: '', outcome: '' };
+  return { kind: 'call', summary: '', date: todayLocal(), reasons: '', direction: 'outbound', channel: preferredChannel ?? '', minutes: '', cost: '', outcome: '', referredBy: '', referredById: null };
 }
 
 export function splitReasons(text: string): string[] {
@@ -47,6 +51,7 @@ function toInput(draft: InteractionDraft): { errors: DraftErrors } | { fields: O
   if (minutes !== null && (!Number.isInteger(minutes) || minutes < 0)) errors.minutes = 'Enter the minutes as a whole number, e.g. 15.';
   const cost = draft.cost.trim() === '' ? 0 : Number(draft.cost.replace(',', '.'));
   if (!Number.isFinite(cost) || cost < 0) errors.cost = 'Enter the cost as a number, e.g. 12.50.';
+  if (draft.kind === 'referral' && draft.referredBy.trim() !== '' && draft.referredById === null) errors.referredBy = 'Choose who referred them from the list, or clear the name.';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     fields: {
@@ -59,6 +64,7 @@ function toInput(draft: InteractionDraft): { errors: DraftErrors } | { fields: O
       minutes,
       costCents: Math.round(cost * 100),
       outcome: draft.outcome,
+      referredById: draft.kind === 'referral' ? draft.referredById : null,
     },
   };
 }
