@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { InteractionRow, InteractionRowUpdate, InteractionSearchTable, NewInteractionRow } from './history.table.ts';
 
@@ -61,10 +61,28 @@ export async function countTimeline(db: Kysely<Database>, contactId: string): Pr
   return Number(row.count);
 }
 
-/** The newest `perContact` live interactions of each contact, newest first; each a short walk of the timeline index. */
+/**
+ * The newest `perContact` live interactions of each contact, newest first: one
+ * query for all of them (Today asks for hundreds of contacts at once), read from
+ * the timeline index in order.
+ */
 export async function findRecentInteractions(db: Kysely<Database>, contactIds: string[], perContact: number): Promise<InteractionRow[]> {
-  const pages = await Promise.all(contactIds.map((contactId) => findTimelinePage(db, contactId, undefined, perContact)));
-  return pages.flat();
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('interactions')
+        .selectAll()
+        .select(sql<number>`row_number() over (partition by contact_id order by occurred_at desc, id desc)`.as('place'))
+        .where('contact_id', 'in', contactIds)
+        .where('deleted_at', 'is', null)
+        .as('ranked'),
+    )
+    .selectAll()
+    .where('place', '<=', perContact)
+    .orderBy('contact_id')
+    .orderBy('place')
+    .execute();
 }
 
 export async function indexInteraction(db: Kysely<Database>, entry: InteractionSearchTable): Promise<void> {
