@@ -7,16 +7,15 @@ import { randomUUID } from 'node:crypto';
 type Db = Sqlite.Database;
 
 function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
-  return (contactIds) => {
-    const ids = [...new Set(contactIds)];
-    if (ids.length === 0) return [];
-    const recent = sqlite.prepare(
-      `select * from (select *, row_number() over (partition by contact_id order by occurred_at desc, id desc) as place
-       from interactions where contact_id in (${ids.map(() => '?').join(', ')}) and deleted_at is null)
-       where place <= 3 order by contact_id, place`,
-    );
-    return recent.all(...ids);
-  };
+  const recent = sqlite.prepare(
+    `select interactions.* from json_each(?) as wanted
+     join interactions on interactions.num in (
+       select newest.num from interactions as newest
+       where newest.contact_id = wanted.value and newest.deleted_at is null
+       order by newest.occurred_at desc, newest.id desc limit 3)
+     order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`,
+  );
+  return (contactIds) => recent.all(JSON.stringify([...new Set(contactIds)]));
 }
 
 // The core caps each of Today's sections at this many items.

@@ -63,26 +63,19 @@ export async function countTimeline(db: Kysely<Database>, contactId: string): Pr
 
 /**
  * The newest `perContact` live interactions of each contact, newest first: one
- * query for all of them (Today asks for hundreds of contacts at once), read from
- * the timeline index in order.
+ * query for all of them (Today asks for hundreds of contacts at once), each
+ * contact's few read from the end of the timeline index, as a timeline page is.
  */
 export async function findRecentInteractions(db: Kysely<Database>, contactIds: string[], perContact: number): Promise<InteractionRow[]> {
   if (contactIds.length === 0) return [];
-  return db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('interactions')
-        .selectAll()
-        .select(sql<number>`row_number() over (partition by contact_id order by occurred_at desc, id desc)`.as('place'))
-        .where('contact_id', 'in', contactIds)
-        .where('deleted_at', 'is', null)
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('place', '<=', perContact)
-    .orderBy('contact_id')
-    .orderBy('place')
-    .execute();
+  const { rows } = await sql<InteractionRow>`
+    select interactions.* from json_each(${JSON.stringify(contactIds)}) as wanted
+    join interactions on interactions.num in (
+      select newest.num from interactions as newest
+      where newest.contact_id = wanted.value and newest.deleted_at is null
+      order by newest.occurred_at desc, newest.id desc limit ${perContact})
+    order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`.execute(db);
+  return rows;
 }
 
 export async function indexInteraction(db: Kysely<Database>, entry: InteractionSearchTable): Promise<void> {
