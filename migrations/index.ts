@@ -3,6 +3,7 @@ import * as createContacts from './0001_create_contacts.ts';
 import * as indexAddresses from './0002_index_addresses.ts';
 import * as createHistory from './0003_create_history.ts';
 import * as createFollowups from './0004_create_followups.ts';
+import * as indexLosingTouch from './0005_index_losing_touch.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_index_addresses': indexAddresses,
   '0003_create_history': createHistory,
   '0004_create_followups': createFollowups,
+  '0005_index_losing_touch': indexLosingTouch,
 };

@@ -7,8 +7,15 @@ import { randomUUID } from 'node:crypto';
 type Db = Sqlite.Database;
 
 function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
-  const recent = sqlite.prepare('select * from interactions where contact_id = ? and deleted_at is null order by occurred_at desc, id desc limit 3');
-  return (contactIds) => [...new Set(contactIds)].map((id) => recent.all(id));
+  const recent = sqlite.prepare(
+    `select interactions.* from json_each(?) as wanted
+     join interactions on interactions.num in (
+       select newest.num from interactions as newest
+       where newest.contact_id = wanted.value and newest.deleted_at is null
+       order by newest.occurred_at desc, newest.id desc limit 3)
+     order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`,
+  );
+  return (contactIds) => recent.all(JSON.stringify([...new Set(contactIds)]));
 }
 
 // The core caps each of Today's sections at this many items.
@@ -23,11 +30,11 @@ export function rawToday(sqlite: Db, today: string, upcomingEnd: string, nowIso:
   const dueToday = sqlite.prepare(`${open} and f.due_date = ? order by f.due_time, f.id limit ${sectionLimit}`);
   const upcoming = sqlite.prepare(`${open} and f.due_date > ? and f.due_date <= ? order by f.due_date, f.due_time, f.id limit ${sectionLimit}`);
   // Never contacted counts from when they were added.
+  const dueBy = `strftime('%Y-%m-%dT%H:%M:%fZ', coalesce(last_interaction_at, created_at), '+' || keep_in_touch_days || ' days')`;
   const losingTouch = sqlite.prepare(
     `select id, display_name, preferred_channel, preferred_time, last_interaction_at, keep_in_touch_days from contacts
-     where keep_in_touch_days is not null and deleted_at is null
-     and julianday(@now) - julianday(coalesce(last_interaction_at, created_at)) > keep_in_touch_days
-     order by julianday(@now) - julianday(coalesce(last_interaction_at, created_at)) - keep_in_touch_days desc, id limit ${sectionLimit}`,
+     where deleted_at is null and keep_in_touch_days is not null and ${dueBy} < @now
+     order by ${dueBy}, id limit ${sectionLimit}`,
   );
   const recent = recentOf(sqlite);
   return () => {
@@ -78,13 +85,13 @@ export function rawCompleteFollowup(sqlite: Db, nextId: () => string): () => unk
   return () => complete(nextId());
 }
 
-/** Interactions whose summary, outcome or reasons hold the word, best first, with their contacts' names. */
+/** Interactions whose summary, outcome or reasons hold the word, the most recently logged first, with their contacts' names. */
 export function rawSearchHistory(sqlite: Db, word: string): () => unknown {
   const search = sqlite.prepare(
     `select i.*, c.display_name from interactions_fts f
      join interactions i on i.num = f.rowid join contacts c on c.id = i.contact_id
      where interactions_fts match ? and i.deleted_at is null and c.deleted_at is null
-     order by bm25(interactions_fts, 4.0, 2.0, 6.0), i.occurred_at desc limit 20`,
+     order by f.rowid desc limit 20`,
   );
   return () => search.all(`"${word}"`);
 }

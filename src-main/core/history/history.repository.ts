@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { InteractionRow, InteractionRowUpdate, InteractionSearchTable, NewInteractionRow } from './history.table.ts';
 
@@ -61,10 +61,21 @@ export async function countTimeline(db: Kysely<Database>, contactId: string): Pr
   return Number(row.count);
 }
 
-/** The newest `perContact` live interactions of each contact, newest first; each a short walk of the timeline index. */
+/**
+ * The newest `perContact` live interactions of each contact, newest first: one
+ * query for all of them (Today asks for hundreds of contacts at once), each
+ * contact's few read from the end of the timeline index, as a timeline page is.
+ */
 export async function findRecentInteractions(db: Kysely<Database>, contactIds: string[], perContact: number): Promise<InteractionRow[]> {
-  const pages = await Promise.all(contactIds.map((contactId) => findTimelinePage(db, contactId, undefined, perContact)));
-  return pages.flat();
+  if (contactIds.length === 0) return [];
+  const { rows } = await sql<InteractionRow>`
+    select interactions.* from json_each(${JSON.stringify(contactIds)}) as wanted
+    join interactions on interactions.num in (
+      select newest.num from interactions as newest
+      where newest.contact_id = wanted.value and newest.deleted_at is null
+      order by newest.occurred_at desc, newest.id desc limit ${perContact})
+    order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`.execute(db);
+  return rows;
 }
 
 export async function indexInteraction(db: Kysely<Database>, entry: InteractionSearchTable): Promise<void> {
