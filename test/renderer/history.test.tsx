@@ -122,6 +122,32 @@ describe('History on the contact page', () => {
     expect(within(history()).queryByRole('button', { name: /Show more/ })).toBeNull();
   });
 
+  it('removes an entry from the timeline, and Undo brings it back', async () => {
+    const stored = historyOf([interaction(1, { summary: 'Asked for a quote' }), interaction(2, { summary: 'Sent the brochure' })]);
+    const deletedAt = '2026-12-02T08:00:00.000Z';
+    fake.handle('history.delete', ({ id }: { id: string }) => {
+      const entry = stored.splice(stored.findIndex((item) => item.id === id), 1)[0]!;
+      return { ...entry, deletedAt };
+    });
+    fake.handle('history.restore', ({ id }: { id: string }) => {
+      const entry = interaction(1, { id, summary: 'Asked for a quote' });
+      stored.push(entry);
+      return entry;
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    const entry = (await within(await screen.findByRole('region', { name: 'History' })).findByText('Asked for a quote')).closest('li')!;
+
+    await user.click(within(entry).getByRole('button', { name: /^Remove entry of / }));
+    expect(fake.callsTo('history.delete')).toEqual([{ id: interaction(1).id }]);
+    await waitFor(() => expect(within(history()).queryByText('Asked for a quote')).toBeNull());
+    expect(within(history()).getByText('Sent the brochure')).toBeTruthy();
+
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(fake.callsTo('history.restore')).toEqual([{ id: interaction(1).id }]);
+    expect(await within(history()).findByText('Asked for a quote')).toBeTruthy();
+  });
+
   it('says so when nothing is logged yet, and offers no Log interaction on a contact in the Trash', async () => {
     historyOf([]);
     render(<App />);

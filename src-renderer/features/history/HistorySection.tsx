@@ -4,6 +4,7 @@ import type { Interaction } from '../../../shared/history/history.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatInstant } from '../../ui/dates.ts';
 import { showToast } from '../../ui/toast.store.ts';
+import { removeInteraction } from './history-editing.ts';
 import { interactionDetails, kindWords } from './history-words.ts';
 import { LogInteractionForm } from './LogInteractionForm.tsx';
 import { useReferrerNames } from './referrer-names.store.ts';
@@ -54,7 +55,7 @@ export function HistorySection({ contact, formOpen, onFormOpen }: Props) {
       {items.length > 0 && (
         <ol className="timeline">
           {items.map((interaction) => (
-            <TimelineEntry key={interaction.id} interaction={interaction} />
+            <TimelineEntry key={interaction.id} interaction={interaction} canRemove={canWrite} />
           ))}
         </ol>
       )}
@@ -67,12 +68,19 @@ export function HistorySection({ contact, formOpen, onFormOpen }: Props) {
   );
 }
 
-export function TimelineEntry({ interaction }: { interaction: Interaction }) {
+export function TimelineEntry({ interaction, canRemove = false }: { interaction: Interaction; canRemove?: boolean }) {
+  const when = formatInstant(interaction.occurredAt);
   return (
     <li className="timeline-entry">
       <div className="timeline-head">
         <strong>{kindWords[interaction.kind]}</strong>
-        <time dateTime={interaction.occurredAt}>{formatInstant(interaction.occurredAt)}</time>
+        <time dateTime={interaction.occurredAt}>{when}</time>
+        {canRemove && (
+          // "Remove", not "Delete", and no kind in its name: "Delete", "Email" and the like each name one control of the page.
+          <Button variant="quiet" className="timeline-remove" aria-label={`Remove entry of ${when}`} onClick={() => void removeInteraction(interaction)}>
+            Remove
+          </Button>
+        )}
       </div>
       {interaction.summary && <p className="timeline-summary">{interaction.summary}</p>}
       {interaction.reasons.length > 0 && (
