@@ -148,6 +148,32 @@ describe('History on the contact page', () => {
     expect(await within(history()).findByText('Asked for a quote')).toBeTruthy();
   });
 
+  it('edits an entry in place, sending what it started from, and keeps its time when the day stays', async () => {
+    const original = interaction(1, { summary: 'Asked for a quote', reasons: ['rates'] });
+    historyOf([original]);
+    fake.handle('history.update', ({ id, fields }: { id: string; fields: LogInteraction }) => ({ ...original, ...fields, id }));
+    const user = userEvent.setup();
+    render(<App />);
+    const entry = (await within(await screen.findByRole('region', { name: 'History' })).findByText('Asked for a quote')).closest('li')!;
+
+    await user.click(within(entry).getByRole('button', { name: /^Edit entry of / }));
+    const form = screen.getByRole('form', { name: 'Edit an entry' });
+    expect((within(form).getByRole('textbox', { name: 'Reason' }) as HTMLInputElement).value).toBe('rates');
+    const summary = within(form).getByRole('textbox', { name: 'Summary' });
+    await user.clear(summary);
+    await user.type(summary, 'Asked for a quote on the renewal');
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+
+    expect(fake.callsTo('history.update')).toEqual([
+      expect.objectContaining({
+        id: original.id,
+        expectedUpdatedAt: original.updatedAt,
+        fields: expect.objectContaining({ summary: 'Asked for a quote on the renewal', occurredAt: original.occurredAt, reasons: ['rates'] }),
+      }),
+    ]);
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit an entry' })).toBeNull());
+  });
+
   it('says so when nothing is logged yet, and offers no Log interaction on a contact in the Trash', async () => {
     historyOf([]);
     render(<App />);

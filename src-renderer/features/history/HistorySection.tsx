@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Interaction } from '../../../shared/history/history.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -55,7 +55,7 @@ export function HistorySection({ contact, formOpen, onFormOpen }: Props) {
       {items.length > 0 && (
         <ol className="timeline">
           {items.map((interaction) => (
-            <TimelineEntry key={interaction.id} interaction={interaction} canRemove={canWrite} />
+            <TimelineEntry key={interaction.id} interaction={interaction} contact={canWrite ? contact : null} />
           ))}
         </ol>
       )}
@@ -68,18 +68,42 @@ export function HistorySection({ contact, formOpen, onFormOpen }: Props) {
   );
 }
 
-export function TimelineEntry({ interaction, canRemove = false }: { interaction: Interaction; canRemove?: boolean }) {
+/** One entry; given the contact (not in the Trash), it can be edited or removed. */
+export function TimelineEntry({ interaction, contact = null }: { interaction: Interaction; contact?: Props['contact'] | null }) {
+  const [editing, setEditing] = useState(false);
   const when = formatInstant(interaction.occurredAt);
+  if (editing && contact) {
+    return (
+      <li className="timeline-entry">
+        <LogInteractionForm
+          contactId={contact.id}
+          preferredChannel={contact.preferredChannel}
+          editing={interaction}
+          onSaved={() => {
+            setEditing(false);
+            showToast({ message: 'Saved your changes' });
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
   return (
     <li className="timeline-entry">
       <div className="timeline-head">
         <strong>{kindWords[interaction.kind]}</strong>
         <time dateTime={interaction.occurredAt}>{when}</time>
-        {canRemove && (
-          // "Remove", not "Delete", and no kind in its name: "Delete", "Email" and the like each name one control of the page.
-          <Button variant="quiet" className="timeline-remove" aria-label={`Remove entry of ${when}`} onClick={() => void removeInteraction(interaction)}>
-            Remove
-          </Button>
+        {contact && (
+          // "Edit" and "Remove", never "Delete", and no kind in the names: "Delete", "Email"
+          // and the like each name one control of the page.
+          <span className="timeline-actions">
+            <Button variant="quiet" aria-label={`Edit entry of ${when}`} onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <Button variant="quiet" aria-label={`Remove entry of ${when}`} onClick={() => void removeInteraction(interaction)}>
+              Remove
+            </Button>
+          </span>
         )}
       </div>
       {interaction.summary && <p className="timeline-summary">{interaction.summary}</p>}

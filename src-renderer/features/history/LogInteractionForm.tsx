@@ -18,11 +18,13 @@ type Props = {
   preferredChannel: PreferredChannel | null;
   onSaved: (saved: Interaction) => void;
   onCancel: () => void;
+  /** The entry to edit; without it the form logs a new one. */
+  editing?: Interaction;
 };
 
 /** The quick form: kind, a line of summary, Enter. Everything else has a sensible default. */
-export function LogInteractionForm({ contactId, preferredChannel, onSaved, onCancel }: Props) {
-  const { draft, edit, errors, message, saving, save } = useInteractionDraft(contactId, preferredChannel, onSaved);
+export function LogInteractionForm({ contactId, preferredChannel, onSaved, onCancel, editing }: Props) {
+  const { draft, edit, errors, message, saving, save } = useInteractionDraft(contactId, preferredChannel, onSaved, editing ?? null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save();
@@ -36,7 +38,7 @@ export function LogInteractionForm({ contactId, preferredChannel, onSaved, onCan
   };
   const moreHasErrors = Boolean(errors.minutes ?? errors.cost ?? errors.outcome);
   return (
-    <form className="quick-form" aria-label="Log an interaction" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+    <form className="quick-form" aria-label={editing ? 'Edit an entry' : 'Log an interaction'} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       {message && (
         <p className="error-banner" role="alert">
           {message}
@@ -65,7 +67,7 @@ export function LogInteractionForm({ contactId, preferredChannel, onSaved, onCan
       </details>
       <div className="form-actions">
         <Button type="submit" variant="primary" disabled={saving}>
-          Save interaction
+          {editing ? 'Save changes' : 'Save interaction'}
         </Button>
         <Button variant="quiet" onClick={onCancel}>
           Cancel

@@ -8,6 +8,14 @@ import { saveProblemOf, type SaveProblem } from '../../ui/save-problem.ts';
 
 // Writes to history. None refreshes a view by hand: `history.changed` does (follow-history.ts).
 
+export async function updateInteraction(input: MethodInput<'history.update'>): Promise<{ saved: Interaction } | { problem: SaveProblem }> {
+  try {
+    return { saved: await api.invoke('history.update', input) };
+  } catch (thrown) {
+    return { problem: saveProblemOf(thrown) };
+  }
+}
+
 export async function logInteraction(input: MethodInput<'history.log'>): Promise<{ saved: Interaction } | { problem: SaveProblem }> {
   try {
     return { saved: await api.invoke('history.log', input) };

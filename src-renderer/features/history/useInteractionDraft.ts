@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { PreferredChannel } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Direction, Interaction, InteractionChannel, InteractionKind } from '../../../shared/history/history.schemas.ts';
-import { instantOn, todayLocal } from '../../ui/dates.ts';
-import { logInteraction } from './history-editing.ts';
+import { instantOn, localDateOf, todayLocal } from '../../ui/dates.ts';
+import { logInteraction, updateInteraction } from './history-editing.ts';
 
 export type InteractionDraft = {
   kind: InteractionKind;
@@ -39,6 +39,23 @@ export function freshDraft(preferredChannel: PreferredChannel | null): Interacti
   return { kind: 'call', summary: '', date: todayLocal(), reasons: '', direction: 'outbound', channel: preferredChannel ?? '', minutes: '', cost: '', outcome: '', referredBy: '', referredById: null };
 }
 
+/** An entry as the form shows it for editing. */
+export function draftOf(interaction: Interaction): InteractionDraft {
+  return {
+    kind: interaction.kind,
+    summary: interaction.summary,
+    date: localDateOf(new Date(interaction.occurredAt)),
+    reasons: interaction.reasons.join(', '),
+    direction: interaction.direction,
+    channel: interaction.channel ?? '',
+    minutes: String(interaction.minutes),
+    cost: interaction.costCents === 0 ? '' : (interaction.costCents / 100).toFixed(2),
+    outcome: interaction.outcome,
+    referredBy: interaction.referredById === null ? '' : 'the contact who referred them',
+    referredById: interaction.referredById,
+  };
+}
+
 export function splitReasons(text: string): string[] {
   return [...new Set(text.split(',').map((reason) => reason.trim()).filter(Boolean))];
 }
@@ -69,9 +86,12 @@ function toInput(draft: InteractionDraft): { errors: DraftErrors } | { fields: O
   };
 }
 
-/** The Log interaction form: defaults that make it a few seconds' work, saving, and the errors that come back. */
-export function useInteractionDraft(contactId: string, preferredChannel: PreferredChannel | null, onSaved: (saved: Interaction) => void) {
-  const [draft, setDraft] = useState(() => freshDraft(preferredChannel));
+/**
+ * The Log interaction form: defaults that make it a few seconds' work, saving, and
+ * the errors that come back. Given `editing`, the same form edits that entry.
+ */
+export function useInteractionDraft(contactId: string, preferredChannel: PreferredChannel | null, onSaved: (saved: Interaction) => void, editing: Interaction | null = null) {
+  const [draft, setDraft] = useState(() => (editing ? draftOf(editing) : freshDraft(preferredChannel)));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -86,7 +106,15 @@ export function useInteractionDraft(contactId: string, preferredChannel: Preferr
       return;
     }
     setSaving(true);
-    const result = await logInteraction({ contactId, ...prepared.fields });
+    // An edit that keeps the day keeps the time it happened.
+    const unchangedDay = editing !== null && draft.date === localDateOf(new Date(editing.occurredAt));
+    const result = editing
+      ? await updateInteraction({
+          id: editing.id,
+          expectedUpdatedAt: editing.updatedAt,
+          fields: { ...prepared.fields, occurredAt: unchangedDay ? editing.occurredAt : prepared.fields.occurredAt },
+        })
+      : await logInteraction({ contactId, ...prepared.fields });
     setSaving(false);
     if ('saved' in result) {
       setErrors({});
