@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { httpStatusFor, type ApiError } from '../../shared/api/errors.ts';
+import type { CoreEvent } from '../../shared/api/events.ts';
 import type { CoreHandle } from '../core/core-handle.ts';
 import { checkHostAndOrigin, checkToken, type GuardFailure } from './guards.ts';
 import { createReadGate, defaultBodyLimits, readJsonBody, refuseBody, type BodyLimits } from './request-body.ts';
@@ -69,7 +70,39 @@ async function handleCall(context: CallContext, method: string, request: Incomin
   sendError(response, httpStatusFor[result.error.code], result.error);
 }
 
-function streamEvents(core: CoreHandle, request: IncomingMessage, response: ServerResponse): void {
+/** The most events kept for a window that has not connected yet. */
+const missedLimit = 100;
+
+/**
+ * Events published while no window listens (the start-up digest of reminders that
+ * fell due while Ambassador was closed comes before any tab has connected) are kept
+ * and delivered to the next window that connects, once.
+ */
+function createEventStreams(core: CoreHandle) {
+  const missed: CoreEvent[] = [];
+  let listening = 0;
+  const stopKeeping = core.onEvent((event) => {
+    if (listening > 0) return;
+    missed.push(event);
+    if (missed.length > missedLimit) missed.shift();
+  });
+  return {
+    stream: (request: IncomingMessage, response: ServerResponse) => {
+      listening += 1;
+      streamEvents(core, request, response, missed.splice(0));
+      request.on('close', () => {
+        listening -= 1;
+      });
+    },
+    stop: stopKeeping,
+  };
+}
+
+function writeEvent(response: ServerResponse, event: CoreEvent): void {
+  response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+}
+
+function streamEvents(core: CoreHandle, request: IncomingMessage, response: ServerResponse, missed: CoreEvent[]): void {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -77,9 +110,8 @@ function streamEvents(core: CoreHandle, request: IncomingMessage, response: Serv
     'X-Content-Type-Options': 'nosniff',
   });
   response.write(': connected\n\n');
-  const unsubscribe = core.onEvent((event) => {
-    response.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
-  });
+  for (const event of missed) writeEvent(response, event);
+  const unsubscribe = core.onEvent((event) => writeEvent(response, event));
   const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
   request.on('close', () => {
     clearInterval(heartbeat);
@@ -96,6 +128,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   const token = options.token ?? randomBytes(16).toString('hex');
   const rendererDir = resolve(options.rendererDir);
   const calls: CallContext = { core: options.core, limits: defaultBodyLimits, gate: createReadGate(defaultBodyLimits.maxConcurrentReads) };
+  const streams = createEventStreams(options.core);
   let port = 0;
 
   const server = createServer((request, response) => {
@@ -115,7 +148,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     }
     const unauthorized = checkToken(request, token);
     if (unauthorized) return refuse(response, unauthorized);
-    if (path === '/api/events') return streamEvents(options.core, request, response);
+    if (path === '/api/events') return streams.stream(request, response);
     handleCall(calls, path.slice('/api/'.length), request, response).catch((error: unknown) => {
       console.error('[ambassador] HTTP bridge error:', error);
       if (!response.headersSent) {
@@ -136,6 +169,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise<void>((resolvePromise) => {
+        streams.stop();
         server.close(() => resolvePromise());
         server.closeAllConnections();
       }),
