@@ -20,3 +20,22 @@ export function saveProblemOf(thrown: unknown): SaveProblem {
   }
   return { message: error.message };
 }
+
+/**
+ * Where a refused save's messages go on a form: each beside the form field the
+ * core's field maps to (`fieldOf`), the rest together in one message (null if none).
+ */
+export function placeSaveProblem<Field extends string>(
+  problem: SaveProblem,
+  fieldOf: Readonly<Record<string, Field>>,
+): { errors: Partial<Record<Field, string>>; message: string | null } {
+  if ('message' in problem) return { errors: {}, message: problem.message };
+  const errors: Partial<Record<Field, string>> = {};
+  const unplaced: string[] = [];
+  for (const [field, text] of Object.entries(problem.fields)) {
+    const own = fieldOf[field];
+    if (own) errors[own] = text;
+    else unplaced.push(text);
+  }
+  return { errors, message: unplaced.length > 0 ? unplaced.join(' ') : null };
+}

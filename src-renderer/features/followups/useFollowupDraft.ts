@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Followup, FollowupKind, Recurrence } from '../../../shared/followups/followups.schemas.ts';
 import { todayLocal } from '../../ui/dates.ts';
+import { placeSaveProblem } from '../../ui/save-problem.ts';
 import { createFollowup } from './followup-editing.ts';
 import { suggestedTitle } from './followup-words.ts';
 
@@ -64,20 +65,10 @@ export function useFollowupDraft(contactId: string, firstName: string, onSaved: 
       onSaved(result.saved);
       return;
     }
-    const { problem } = result;
-    if ('message' in problem) {
-      setMessage(problem.message);
-      return;
-    }
-    const next: DraftErrors = {};
-    const unplaced: string[] = [];
-    for (const [field, text] of Object.entries(problem.fields)) {
-      const own = fieldOf[field];
-      if (own) next[own] = text;
-      else unplaced.push(text);
-    }
-    setErrors(next);
-    setMessage(unplaced.length > 0 ? unplaced.join(' ') : null);
+    const placed = placeSaveProblem(result.problem, fieldOf);
+    // A message for the whole form leaves the field messages as they were.
+    if (!('message' in result.problem)) setErrors(placed.errors);
+    setMessage(placed.message);
   };
 
   return { draft, edit, errors, message, saving, save };

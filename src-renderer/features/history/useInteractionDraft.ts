@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PreferredChannel } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Direction, Interaction, InteractionChannel, InteractionKind } from '../../../shared/history/history.schemas.ts';
 import { instantOn, localDateOf, todayLocal } from '../../ui/dates.ts';
+import { placeSaveProblem } from '../../ui/save-problem.ts';
 import { logInteraction, updateInteraction } from './history-editing.ts';
 
 export type InteractionDraft = {
@@ -123,20 +124,10 @@ export function useInteractionDraft(contactId: string, preferredChannel: Preferr
       onSaved(result.saved);
       return;
     }
-    const { problem } = result;
-    if ('message' in problem) {
-      setMessage(problem.message);
-      return;
-    }
-    const next: DraftErrors = {};
-    const unplaced: string[] = [];
-    for (const [field, text] of Object.entries(problem.fields)) {
-      const own = fieldOf[field];
-      if (own) next[own] = text;
-      else unplaced.push(text);
-    }
-    setErrors(next);
-    setMessage(unplaced.length > 0 ? unplaced.join(' ') : null);
+    const placed = placeSaveProblem(result.problem, fieldOf);
+    // A message for the whole form leaves the field messages as they were.
+    if (!('message' in result.problem)) setErrors(placed.errors);
+    setMessage(placed.message);
   };
 
   return { draft, edit, errors, message, saving, save };
