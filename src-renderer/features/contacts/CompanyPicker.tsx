@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { apiErrorOf } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { useComboList } from '../../ui/useComboList.ts';
-import { useCompanyPicker } from './company-picker.store.ts';
+import { createCompany, useCompanyPicker } from './company-picker.store.ts';
 
 export type CompanyChoice = { company: string; companyId: string | null };
 
@@ -47,7 +47,7 @@ export function CompanyPicker({ name, companyId, onChange, error }: CompanyPicke
     }
     setCreating(true);
     try {
-      const created = await useCompanyPicker.getState().createCompany(option.name);
+      const created = await createCompany(option.name);
       onChange({ company: created.displayName, companyId: created.id });
     } catch (thrown) {
       setCreateError(apiErrorOf(thrown).message);
