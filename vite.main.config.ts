@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 // The Node side: the CLI, the core's worker and Electron's main process, bundled
-// into dist-main. kysely and zod are bundled in; electron and better-sqlite3 (a
+// into dist-main. kysely, zod and the file-format libraries are bundled in; electron and better-sqlite3 (a
 // native module) stay external. Chunks sit beside worker.js because the worker is
 // found relative to the file that starts it.
 export default defineConfig({
@@ -27,5 +27,5 @@ export default defineConfig({
       },
     },
   },
-  ssr: { noExternal: ['kysely', 'zod'] },
+  ssr: { noExternal: ['kysely', 'zod', 'csv-parse', 'csv-stringify', 'ical.js'] },
 });

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
+import { backupContract } from '../backup/backup.contract.ts';
 import { contactsContract } from '../contacts/contacts.contract.ts';
+import { duplicatesContract } from '../duplicates/duplicates.contract.ts';
 import { followupsContract } from '../followups/followups.contract.ts';
 import { historyContract } from '../history/history.contract.ts';
 import { settingsContract } from '../settings/settings.contract.ts';
+import { transferContract } from '../transfer/transfer.contract.ts';
 import type { ContractSlice } from './slices.ts';
 
 /**
@@ -11,10 +14,13 @@ import type { ContractSlice } from './slices.ts';
  * the renderer's client is typed by it.
  */
 export const contract = {
+  ...backupContract,
   ...contactsContract,
+  ...duplicatesContract,
   ...followupsContract,
   ...historyContract,
   ...settingsContract,
+  ...transferContract,
 } as const satisfies ContractSlice;
 
 export type Contract = typeof contract;

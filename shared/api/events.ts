@@ -1,16 +1,22 @@
 import type { z } from 'zod';
+import { backupEvents } from '../backup/backup.events.ts';
 import { contactsEvents } from '../contacts/contacts.events.ts';
+import { duplicatesEvents } from '../duplicates/duplicates.events.ts';
 import { followupsEvents } from '../followups/followups.events.ts';
 import { historyEvents } from '../history/history.events.ts';
 import { settingsEvents } from '../settings/settings.events.ts';
+import { transferEvents } from '../transfer/transfer.events.ts';
 import type { EventSlice } from './slices.ts';
 
 /** Events the core pushes to every window, the domains' merged: one typed channel, whatever the transport. */
 export const eventSchemas = {
+  ...backupEvents,
   ...contactsEvents,
+  ...duplicatesEvents,
   ...followupsEvents,
   ...historyEvents,
   ...settingsEvents,
+  ...transferEvents,
 } as const satisfies EventSlice;
 
 export type EventName = keyof typeof eventSchemas;

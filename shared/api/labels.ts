@@ -1,18 +1,27 @@
+import { backupContract } from '../backup/backup.contract.ts';
+import { backupFieldLabels } from '../backup/backup.labels.ts';
 import { contactsContract } from '../contacts/contacts.contract.ts';
 import { contactsFieldLabels } from '../contacts/contacts.labels.ts';
+import { duplicatesContract } from '../duplicates/duplicates.contract.ts';
+import { duplicatesFieldLabels } from '../duplicates/duplicates.labels.ts';
 import { followupsContract } from '../followups/followups.contract.ts';
 import { followupsFieldLabels } from '../followups/followups.labels.ts';
 import { historyContract } from '../history/history.contract.ts';
 import { historyFieldLabels } from '../history/history.labels.ts';
 import { settingsContract } from '../settings/settings.contract.ts';
 import { settingsFieldLabels } from '../settings/settings.labels.ts';
+import { transferContract } from '../transfer/transfer.contract.ts';
+import { transferFieldLabels } from '../transfer/transfer.labels.ts';
 import type { MethodName } from './contract.ts';
 import { labelsFor, type FieldLabels } from './slices.ts';
 
 /** Each method's field labels, the domains' merged: a method without labels does not compile. */
 export const fieldLabels = {
+  ...labelsFor(backupContract, backupFieldLabels),
   ...labelsFor(contactsContract, contactsFieldLabels),
+  ...labelsFor(duplicatesContract, duplicatesFieldLabels),
   ...labelsFor(followupsContract, followupsFieldLabels),
   ...labelsFor(historyContract, historyFieldLabels),
   ...labelsFor(settingsContract, settingsFieldLabels),
+  ...labelsFor(transferContract, transferFieldLabels),
 } satisfies Record<MethodName, FieldLabels>;

@@ -1,16 +1,22 @@
 import type { BackgroundJob } from './context.ts';
+import { backupHandlers } from './backup/backup.handlers.ts';
 import { contactsHandlers } from './contacts/contacts.handlers.ts';
+import { duplicatesHandlers } from './duplicates/duplicates.handlers.ts';
 import { followupReminders, followupsHandlers } from './followups/followups.handlers.ts';
 import { historyHandlers } from './history/history.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
+import { transferHandlers } from './transfer/transfer.handlers.ts';
 import { mergeHandlers } from './handler.ts';
 
 /** The core's side of the contract: every domain's handlers, one line each. */
 export const handlers = mergeHandlers({
+  ...backupHandlers,
   ...contactsHandlers,
+  ...duplicatesHandlers,
   ...followupsHandlers,
   ...historyHandlers,
   ...settingsHandlers,
+  ...transferHandlers,
 });
 
 /** Work a domain runs beside its calls, one line each. */

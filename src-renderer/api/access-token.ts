@@ -7,6 +7,18 @@ const storageKey = 'ambassador.token';
  * screenshots.
  */
 export function takeAccessToken(): string | null {
+  current = readAccessToken();
+  return current;
+}
+
+/** The token this page took, for requests outside the API client (file upload and download). */
+export function currentAccessToken(): string | null {
+  return current ?? takeAccessToken();
+}
+
+let current: string | null = null;
+
+function readAccessToken(): string | null {
   const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromFragment) {
     try {

@@ -1,6 +1,12 @@
 import type { EventName } from '../../shared/api/events.ts';
 import { api } from './api.ts';
 
+/**
+ * Whatever was published while the connection was down was missed, and a restore
+ * replaced the whole database: both reload every view.
+ */
+const reloadsEverything = new Set<string>(['connection.resumed', 'backup.restored']);
+
 /** A burst of events (a seed, several windows saving) becomes one refetch. */
 const coalesceMs = 50;
 
@@ -12,7 +18,7 @@ const coalesceMs = 50;
 export function refetchOn(events: readonly EventName[], refetch: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = api.onEvent((event) => {
-    if (event.name !== 'connection.resumed' && !events.includes(event.name)) return;
+    if (!reloadsEverything.has(event.name) && !(events as readonly string[]).includes(event.name)) return;
     clearTimeout(timer);
     timer = setTimeout(refetch, coalesceMs);
   });
