@@ -1,9 +1,14 @@
+import { join } from 'node:path';
 import type { CoreEvent } from '../../shared/api/events.ts';
+import { automaticBackups } from './backup/backup.handlers.ts';
+import { createCallGate } from './call-gate.ts';
 import type { CoreHandle } from './core-handle.ts';
-import { systemClock, type Clock, type CoreContext } from './context.ts';
-import { closeDatabase, openDatabase } from './db/database.ts';
+import { systemClock, type BackgroundJob, type Clock, type CoreContext, type DataFolder } from './context.ts';
+import { makeDataFolder } from './data-folder.ts';
+import { closeDatabase, databaseFileName, openDatabase, type OpenDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { explainOpenFailure, openMessages } from './db/open-errors.ts';
+import { finishInterruptedRestore, forgetPreviousDatabase, putPreviousBack, putReplacementInPlace, restoringFileOf } from './db/replace-database.ts';
 import { dispatch, type DispatchOptions } from './dispatch.ts';
 import { backgroundJobs, handlers } from './handlers.ts';
 import { createListeners } from './listeners.ts';
@@ -13,6 +18,12 @@ export type CoreOptions = DispatchOptions & {
   dataDir: string;
   /** The time the core goes by; tests pass one they move by hand. */
   clock?: Clock;
+  /**
+   * Daily backups while the core runs and one when it closes after a change
+   * (the desktop app and `ambassador serve` turn this on); off by default, so
+   * tests and one-off commands write no backups.
+   */
+  automaticBackups?: boolean;
 };
 
 export type Core = CoreHandle & {
@@ -22,26 +33,97 @@ export type Core = CoreHandle & {
   backgroundSettled(): Promise<void>;
 };
 
+async function openAndMigrate(dataDir: string): Promise<OpenDatabase> {
+  const opened = openDatabase(dataDir);
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.db.destroy();
+    throw explainOpenFailure(error, opened.file, openMessages.notUpdated);
+  }
+  return opened;
+}
+
 /**
  * Opens (and migrates) the database in `dataDir` and returns the core in this
  * thread. Hosts run it in a worker (see worker.ts); tests call it directly.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const opened = openDatabase(options.dataDir);
-  const { db, file } = opened;
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.destroy();
-    throw explainOpenFailure(error, file, openMessages.notUpdated);
-  }
+  makeDataFolder(options.dataDir);
+  const file = join(options.dataDir, databaseFileName);
+  finishInterruptedRestore(file);
+  let opened = await openAndMigrate(options.dataDir);
 
   const listeners = createListeners<CoreEvent>();
-  const ctx: CoreContext = { db, clock: options.clock ?? systemClock, publish: listeners.emit };
+  const gate = createCallGate();
+  const jobKinds: BackgroundJob[] = options.automaticBackups ? [...backgroundJobs, automaticBackups] : backgroundJobs;
   let pending = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
   // Started by the first listener, so the start-up digest of missed reminders has someone to reach.
-  let jobs: Array<ReturnType<(typeof backgroundJobs)[number]>> | undefined;
+  let jobs: Array<ReturnType<BackgroundJob>> | undefined;
+  const startJobs = () => jobKinds.map((job) => job(ctx, listeners.add));
+
+  const replaceDatabase: DataFolder['replaceDatabase'] = async (prepare) => {
+    const temp = restoringFileOf(file);
+    try {
+      await prepare(temp);
+    } catch (error) {
+      finishInterruptedRestore(file);
+      throw error;
+    }
+    await gate.paused(async () => {
+      const wereRunning = jobs;
+      await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
+      try {
+        opened = await swapIn(opened);
+      } finally {
+        ctx.db = opened.db;
+        if (wereRunning) jobs = startJobs();
+      }
+    });
+  };
+
+  /** With the core paused: the prepared file takes the database's place; on any failure the old data is open again. */
+  const swapIn = async (current: OpenDatabase): Promise<OpenDatabase> => {
+    try {
+      await closeDatabase(current);
+      putReplacementInPlace(file);
+    } catch (error) {
+      finishInterruptedRestore(file);
+      opened = await openAndMigrate(options.dataDir);
+      throw error;
+    }
+    try {
+      const next = await openAndMigrate(options.dataDir);
+      forgetPreviousDatabase(file);
+      return next;
+    } catch (error) {
+      putPreviousBack(file);
+      opened = await openAndMigrate(options.dataDir);
+      throw error;
+    }
+  };
+
+  const ctx: CoreContext = {
+    db: opened.db,
+    clock: options.clock ?? systemClock,
+    publish: listeners.emit,
+    notify: listeners.emit,
+    dataFolder: {
+      dir: options.dataDir,
+      databaseFile: file,
+      copyDatabase: async (to, onProgress) => {
+        // A few MB a step: long enough to be quick, short enough that calls go on between steps.
+        await opened.sqlite.backup(to, {
+          progress: ({ totalPages, remainingPages }) => {
+            onProgress(totalPages - remainingPages, totalPages);
+            return 2048;
+          },
+        });
+      },
+      replaceDatabase,
+    },
+  };
 
   return {
     databaseFile: file,
@@ -49,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Ambassador is closing; the action was not run.' } };
       }
-      const call = dispatch(handlers, ctx, method, input, options);
+      const call = gate.call(() => dispatch(handlers, ctx, method, input, options));
       pending.add(call);
       try {
         return await call;
@@ -59,7 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onEvent: (listener) => {
       const remove = listeners.add(listener);
-      if (!closed) jobs ??= backgroundJobs.map((job) => job(ctx, listeners.add));
+      if (!closed) jobs ??= startJobs();
       return remove;
     },
     backgroundSettled: async () => {
@@ -67,6 +149,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     close: () => {
       closed ??= (async () => {
+        await Promise.allSettled(pending);
+        await Promise.allSettled((jobs ?? []).map((job) => job.closing?.()));
         await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
         await Promise.allSettled(pending);
         pending = new Set();

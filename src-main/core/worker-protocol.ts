@@ -12,4 +12,8 @@ export type FromWorker =
   | { type: 'event'; event: CoreEvent }
   | { type: 'closed' };
 
-export type WorkerStart = { dataDir: string };
+export type WorkerStart = {
+  dataDir: string;
+  /** Daily backups and one at quit (CoreOptions.automaticBackups): the desktop app and `ambassador serve` turn it on. */
+  automaticBackups?: boolean;
+};

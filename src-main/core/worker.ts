@@ -9,7 +9,8 @@ if (!port) throw new Error('worker.ts must be started as a worker thread.');
 const send = (message: FromWorker) => port.postMessage(message);
 
 try {
-  const core = await createCore({ dataDir: (workerData as WorkerStart).dataDir });
+  const { dataDir, automaticBackups } = workerData as WorkerStart;
+  const core = await createCore({ dataDir, automaticBackups });
   core.onEvent((event) => send({ type: 'event', event }));
   port.on('message', (message: ToWorker) => {
     if (message.type === 'call') {

@@ -1,0 +1,76 @@
+import { copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { migrations } from '../../../migrations/index.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import type { RestorePreview, RestoreResult } from '../../../shared/backup/backup.schemas.ts';
+import { nowOf, type CoreContext } from '../context.ts';
+import { syncFile } from '../db/durable-files.ts';
+import { folderProblem } from '../db/open-errors.ts';
+import { checkBackupFile } from './backup-checks.ts';
+import { makeLiveDatabase } from './backup-file.repository.ts';
+import { dataFolderOf } from './backup-making.ts';
+import { readBackupState, updateBackupState } from './backup-state.ts';
+import { countLiveRecords } from './backup.repository.ts';
+import { makeSafetyBackup } from './backup.service.ts';
+
+const knownMigrations = Object.keys(migrations);
+
+function refuseLiveFile(ctx: CoreContext, file: string): void {
+  const live = dataFolderOf(ctx).databaseFile;
+  if (file === live || file.startsWith(`${live}-`) || file.startsWith(`${live}.`)) {
+    const message = 'That is Ambassador’s own data file, not a backup. Choose a backup file (its name ends in .ambassador).';
+    throw new AppError('VALIDATION', message, { fields: [{ path: 'file', message }] });
+  }
+}
+
+/** What restoring `file` would bring back, beside what is there now; a file that is not a good backup is refused with its reason. */
+export async function inspectBackup(ctx: CoreContext, file: string): Promise<RestorePreview> {
+  const source = resolve(file);
+  refuseLiveFile(ctx, source);
+  const checked = checkBackupFile(source, knownMigrations);
+  return { file: source, sizeBytes: checked.sizeBytes, manifest: checked.manifest, needsUpdate: checked.needsUpdate, current: await countLiveRecords(ctx.db) };
+}
+
+function explainCopyFailure(error: unknown): unknown {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (!['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(code) && !code.startsWith('SQLITE_FULL') && !code.startsWith('SQLITE_READONLY')) return error;
+  const why = code === 'ENOSPC' || code.startsWith('SQLITE_FULL') ? 'the disk is full' : folderProblem(error);
+  return new AppError('STORAGE', `Ambassador could not restore the backup beside its data (${why}). Your data is unchanged; free some space or fix the folder, then try again.`, {
+    reason: why === 'the disk is full' ? 'disk-full' : 'read-only',
+  });
+}
+
+/**
+ * Restores a backup: checks it again, makes a safety copy of the data as it is
+ * now (Undo restore brings it back), and has the core swap the database with
+ * every call paused; an older schema is migrated on the way in. Every window
+ * reloads on `backup.restored`.
+ */
+export async function restoreBackup(ctx: CoreContext, file: string, undoing = false): Promise<RestoreResult> {
+  const source = resolve(file);
+  refuseLiveFile(ctx, source);
+  const checked = checkBackupFile(source, knownMigrations);
+  const safetyBackup = await makeSafetyBackup(ctx);
+  try {
+    await dataFolderOf(ctx).replaceDatabase(async (temp) => {
+      copyFileSync(source, temp);
+      // What is restored is this copy: check it, not the file it came from, which could change meanwhile.
+      checkBackupFile(temp, knownMigrations);
+      makeLiveDatabase(temp);
+      syncFile(temp);
+    });
+  } catch (error) {
+    throw explainCopyFailure(error);
+  }
+  const restoredAt = new Date(nowOf(ctx)).toISOString();
+  updateBackupState(dataFolderOf(ctx).dir, () => ({ undo: undoing ? null : { restoredAt, restoredFrom: source, safetyBackup: safetyBackup.path } }));
+  ctx.notify?.({ name: 'backup.restored', payload: { undone: undoing } });
+  return { restoredFrom: source, manifest: checked.manifest, safetyBackup, counts: await countLiveRecords(ctx.db) };
+}
+
+/** Undo restore: brings back the data as it was just before the last restore (itself kept as a safety copy first). */
+export async function undoRestore(ctx: CoreContext): Promise<RestoreResult> {
+  const undo = readBackupState(dataFolderOf(ctx).dir).undo;
+  if (!undo) throw new AppError('VALIDATION', 'There is no restore to undo.');
+  return restoreBackup(ctx, undo.safetyBackup, true);
+}
