@@ -27,14 +27,15 @@ export type DataFolder = {
    */
   copyDatabase(file: string, onProgress: (done: number, total: number) => void): Promise<void>;
   /**
-   * Replaces the live database: `prepare` writes the new database into the temp
-   * file it is given (beside the live one, while the app keeps working); then,
-   * with the core paused (new calls wait, running ones finish, background jobs
-   * stop), the file takes the database's place, is opened and migrated, and the
-   * core resumes on it with `ctx.db` pointing at it. If that fails the previous
-   * data is put back and the error is thrown.
+   * Replaces the live database. `prepare` writes the new database into the temp
+   * file it is given (beside the live one, while the app keeps working). Then
+   * the core pauses: new calls wait, running ones finish, background jobs stop;
+   * `beforeSwap` runs on the data as it is now (the safety copy; a failure there
+   * changes nothing); the file takes the database's place, is opened and
+   * migrated, and the core resumes on it with `ctx.db` pointing at it. If that
+   * fails the previous data is put back and the error is thrown.
    */
-  replaceDatabase(prepare: (tempFile: string) => Promise<void>): Promise<void>;
+  replaceDatabase(steps: { prepare: (tempFile: string) => Promise<void>; beforeSwap: () => Promise<void> }): Promise<void>;
 };
 
 /** What every service call gets: the database, the clock, and a way to tell open windows what changed. */

@@ -63,7 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let jobs: Array<ReturnType<BackgroundJob>> | undefined;
   const startJobs = () => jobKinds.map((job) => job(ctx, listeners.add));
 
-  const replaceDatabase: DataFolder['replaceDatabase'] = async (prepare) => {
+  const replaceDatabase: DataFolder['replaceDatabase'] = async ({ prepare, beforeSwap }) => {
     const temp = restoringFileOf(file);
     try {
       await prepare(temp);
@@ -75,8 +75,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const wereRunning = jobs;
       await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
       try {
+        await beforeSwap();
         opened = await swapIn(opened);
       } finally {
+        finishInterruptedRestore(file);
         ctx.db = opened.db;
         if (wereRunning) jobs = startJobs();
       }
@@ -95,7 +97,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     try {
       const next = await openAndMigrate(options.dataDir);
-      forgetPreviousDatabase(file);
+      try {
+        forgetPreviousDatabase(file);
+      } catch (error) {
+        console.error('Ambassador could not remove the data file a restore replaced:', error);
+      }
       return next;
     } catch (error) {
       putPreviousBack(file);

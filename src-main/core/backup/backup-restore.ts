@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrations } from '../../../migrations/index.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { RestorePreview, RestoreResult } from '../../../shared/backup/backup.schemas.ts';
+import type { BackupFile, RestorePreview, RestoreResult } from '../../../shared/backup/backup.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { syncFile } from '../db/durable-files.ts';
 import { folderProblem } from '../db/open-errors.ts';
@@ -50,22 +50,29 @@ export async function restoreBackup(ctx: CoreContext, file: string, undoing = fa
   const source = resolve(file);
   refuseLiveFile(ctx, source);
   const checked = checkBackupFile(source, knownMigrations);
-  const safetyBackup = await makeSafetyBackup(ctx);
+  let safetyBackup: BackupFile | undefined;
   try {
-    await dataFolderOf(ctx).replaceDatabase(async (temp) => {
-      copyFileSync(source, temp);
-      // What is restored is this copy: check it, not the file it came from, which could change meanwhile.
-      checkBackupFile(temp, knownMigrations);
-      makeLiveDatabase(temp);
-      syncFile(temp);
+    await dataFolderOf(ctx).replaceDatabase({
+      prepare: async (temp) => {
+        copyFileSync(source, temp);
+        // What is restored is this copy: check it, not the file it came from, which could change meanwhile.
+        checkBackupFile(temp, knownMigrations);
+        makeLiveDatabase(temp);
+        syncFile(temp);
+      },
+      // Paused, so the safety copy holds every write made before the swap.
+      beforeSwap: async () => {
+        safetyBackup = await makeSafetyBackup(ctx);
+      },
     });
   } catch (error) {
     throw explainCopyFailure(error);
   }
   const restoredAt = new Date(nowOf(ctx)).toISOString();
-  updateBackupState(dataFolderOf(ctx).dir, () => ({ undo: undoing ? null : { restoredAt, restoredFrom: source, safetyBackup: safetyBackup.path } }));
+  const safety = safetyBackup!;
+  updateBackupState(dataFolderOf(ctx).dir, () => ({ undo: undoing ? null : { restoredAt, restoredFrom: source, safetyBackup: safety.path } }));
   ctx.notify?.({ name: 'backup.restored', payload: { undone: undoing } });
-  return { restoredFrom: source, manifest: checked.manifest, safetyBackup, counts: await countLiveRecords(ctx.db) };
+  return { restoredFrom: source, manifest: checked.manifest, safetyBackup: safety, counts: await countLiveRecords(ctx.db) };
 }
 
 /** Undo restore: brings back the data as it was just before the last restore (itself kept as a safety copy first). */

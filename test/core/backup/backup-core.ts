@@ -25,7 +25,7 @@ export type BackupCore = Awaited<ReturnType<typeof openBackupCore>>;
  * events (which starts its background jobs), with the backup calls typed.
  */
 export async function openBackupCore(
-  options: Partial<CoreOptions> & { clock?: ReturnType<typeof handClock> } = {},
+  options: Omit<Partial<CoreOptions>, 'clock'> & { clock?: ReturnType<typeof handClock> } = {},
   data = makeTempDataDir('ambassador-backup-'),
 ) {
   const clock = options.clock ?? handClock(at('2026-12-02', '09:30'));
@@ -49,7 +49,7 @@ export async function openBackupCore(
     contact: (firstName: string) => call<{ id: string }>('contacts.create', { firstName }),
     names: async () => (await call<{ items: Array<{ displayName: string }> }>('contacts.list', { limit: 500 })).items.map((item) => item.displayName).sort(),
     close: () => core.close(),
-    reopen: async (more: Partial<CoreOptions> = {}) => {
+    reopen: async (more: Omit<Partial<CoreOptions>, 'clock'> = {}) => {
       await core.close();
       return openBackupCore({ ...options, clock, ...more }, data);
     },

@@ -68,7 +68,7 @@ describe('Back up now', () => {
     expect(copied.length).toBe(file.manifest.counts.contacts);
     expect(copied.length).toBeGreaterThan(20);
     // Whatever the copy holds, it holds whole: every contact it has is searchable in it too.
-    expect(tableRows(file.path, ['contacts_fts']).contacts_fts.length).toBe(copied.length);
+    expect(tableRows(file.path, ['contacts_fts']).contacts_fts!.length).toBe(copied.length);
   });
 
   it('reports progress for a large database', async () => {
