@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/api/errors.ts';
 import { BackupManifest, type BackupFile } from '../../../shared/backup/backup.schemas.ts';
 import { folderProblem } from '../db/open-errors.ts';
 import { readManifest } from './backup-file.repository.ts';
-import { isBackupName } from './backup-names.ts';
+import { isBackupName, newestFirst } from './backup-names.ts';
 
 /** Where backups go unless the user picks another folder. */
 export const defaultBackupFolder = (dataDir: string) => join(dataDir, 'backups');
@@ -63,5 +63,5 @@ export function listBackups(folder: string): BackupFile[] {
       // Removed while we looked.
     }
   }
-  return files.sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt) || b.fileName.localeCompare(a.fileName));
+  return files.sort((a, b) => newestFirst({ path: a.path, createdAt: a.manifest.createdAt }, { path: b.path, createdAt: b.manifest.createdAt }));
 }

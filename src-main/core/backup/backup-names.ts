@@ -30,3 +30,13 @@ export function freeBackupPath(folder: string, at: number, beforeRestore: boolea
 export function isBackupName(name: string): boolean {
   return ourName.test(name);
 }
+
+/** The -2, -3… a name got because its minute was taken (1 without one). */
+function sequenceOf(path: string): number {
+  return Number(/-\d{2}-\d{4}(?:-before-restore)?-(\d+)\.ambassador$/.exec(path)?.[1] ?? 1);
+}
+
+/** Newest first: by the time in the manifest, then, within one minute's names, the later name first. */
+export function newestFirst(a: { path: string; createdAt: string }, b: { path: string; createdAt: string }): number {
+  return b.createdAt.localeCompare(a.createdAt) || sequenceOf(b.path) - sequenceOf(a.path);
+}

@@ -150,7 +150,7 @@ export async function makeAutomaticBackup(ctx: CoreContext): Promise<BackupFile>
 
 function rotate(ctx: CoreContext, folder: string): void {
   const undo = readBackupState(dataFolderOf(ctx).dir).undo;
-  const dated = listBackups(folder).map((file) => ({ path: file.path, createdAt: file.manifest.createdAt, beforeRestore: file.manifest.reason === 'before-restore' }));
+  const dated = listBackups(folder).flatMap(({ path, manifest: { createdAt, reason } }) => (reason === 'manual' ? [] : [{ path, createdAt, reason }]));
   for (const path of backupsToRemove(dated, new Set(undo ? [undo.safetyBackup] : []))) {
     try {
       // Only files named like ours with our manifest inside were listed.

@@ -1,7 +1,9 @@
 // Which backups the rotation removes: a pure function over their dates, so the
 // rules are tested with a table of dates and no files.
 
-export type DatedBackup = { path: string; createdAt: string; beforeRestore: boolean };
+import { newestFirst } from './backup-names.ts';
+
+export type DatedBackup = { path: string; createdAt: string; reason: 'automatic' | 'before-restore' };
 
 export const keep = { daily: 7, weekly: 4, monthly: 12, beforeRestore: 3 };
 
@@ -18,15 +20,16 @@ function periodsOf(createdAt: string): { day: string; week: string; month: strin
 }
 
 /**
- * The regular backups (automatic and Back up now) keep the newest always, then
- * the newest of each of the last 7 days, 4 weeks and 12 months that have one;
- * the safety copies made before a restore keep their newest 3. `protect`ed
- * paths (the copy Undo restore needs) are never removed.
+ * The automatic backups keep the newest always, then the newest of each of the
+ * last 7 days, 4 weeks and 12 months that have one; the safety copies made
+ * before a restore keep their newest 3. `protect`ed paths (the copy Undo
+ * restore needs) are never removed. Backups made with Back up now are not
+ * passed in: the user made them on purpose, and removes them.
  */
 export function backupsToRemove(backups: DatedBackup[], protect: ReadonlySet<string> = new Set()): string[] {
-  const newestFirst = [...backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const sorted = [...backups].sort(newestFirst);
   const kept = new Set<string>(protect);
-  const regular = newestFirst.filter((backup) => !backup.beforeRestore);
+  const regular = sorted.filter((backup) => backup.reason === 'automatic');
   if (regular[0]) kept.add(regular[0].path);
   for (const [period, count] of [['day', keep.daily], ['week', keep.weekly], ['month', keep.monthly]] as const) {
     let last: string | undefined;
@@ -40,6 +43,6 @@ export function backupsToRemove(backups: DatedBackup[], protect: ReadonlySet<str
       left -= 1;
     }
   }
-  for (const backup of newestFirst.filter((each) => each.beforeRestore).slice(0, keep.beforeRestore)) kept.add(backup.path);
-  return newestFirst.filter((backup) => !kept.has(backup.path)).map((backup) => backup.path);
+  for (const backup of sorted.filter((each) => each.reason === 'before-restore').slice(0, keep.beforeRestore)) kept.add(backup.path);
+  return sorted.filter((backup) => !kept.has(backup.path)).map((backup) => backup.path);
 }
