@@ -54,6 +54,8 @@ export function putPreviousBack(file: string): void {
   if (!existsSync(previous)) return;
   removeSidecars(file);
   renameDurably(previous, file);
+  // Two names of one file (killed right after the link): rename leaves both.
+  rmSync(previous, { force: true });
 }
 
 /** At start: a restore that did not finish leaves the old data in place and no stray files. */
