@@ -58,20 +58,31 @@ export function setBackupFolder(ctx: CoreContext, folder: string | null): Backup
   return backupStatus(ctx);
 }
 
+/**
+ * Remembers how a backup went. A backup that was made stands even when this
+ * cannot be written (a read-only data folder): the failure is only logged.
+ */
+function remember(ctx: CoreContext, change: Parameters<typeof updateBackupState>[1]): void {
+  try {
+    updateBackupState(dataFolderOf(ctx).dir, change);
+  } catch (error) {
+    console.error('Ambassador could not write down how the backup went:', error);
+  }
+}
+
 /** Makes a backup and remembers how it went (a safety copy before a restore is not the user's backup, so it is not remembered). */
 async function recorded(ctx: CoreContext, target: string, reason: BackupManifest['reason']): Promise<BackupFile> {
-  const dataDir = dataFolderOf(ctx).dir;
   try {
     const file = await makeBackupFile(ctx, target, reason);
     if (reason !== 'before-restore') {
-      updateBackupState(dataDir, () => ({ lastSuccess: { at: file.manifest.createdAt, fileName: file.fileName, path: file.path } }));
+      remember(ctx, () => ({ lastSuccess: { at: file.manifest.createdAt, fileName: file.fileName, path: file.path } }));
       ctx.notify?.({ name: 'backup.changed', payload: { reason: 'created' } });
     }
     return file;
   } catch (error) {
     if (reason !== 'before-restore') {
       const message = error instanceof AppError ? error.message : String(error);
-      updateBackupState(dataDir, () => ({ lastFailure: { at: isoNow(ctx), message, automatic: reason === 'automatic' } }));
+      remember(ctx, () => ({ lastFailure: { at: isoNow(ctx), message, automatic: reason === 'automatic' } }));
       ctx.notify?.({ name: 'backup.changed', payload: { reason: 'failed' } });
     }
     throw error;
@@ -100,7 +111,7 @@ export async function createBackup(ctx: CoreContext, to: string | undefined): Pr
   const now = nowOf(ctx);
   if (to === undefined) {
     const { folder, passedOver } = backupFolderNow(ctx);
-    if (passedOver) updateBackupState(dataFolderOf(ctx).dir, () => ({ lastFailure: { at: isoNow(ctx), message: passedOver, automatic: false } }));
+    if (passedOver) remember(ctx, () => ({ lastFailure: { at: isoNow(ctx), message: passedOver, automatic: false } }));
     return recorded(ctx, freeBackupPath(folder, now, false), 'manual');
   }
   let target = resolve(to);
@@ -133,16 +144,15 @@ export async function makeSafetyBackup(ctx: CoreContext): Promise<BackupFile> {
  * but a backup exists); then the folder is rotated.
  */
 export async function makeAutomaticBackup(ctx: CoreContext): Promise<BackupFile> {
-  const dataDir = dataFolderOf(ctx).dir;
   let place: { folder: string; passedOver?: string };
   try {
     place = backupFolderNow(ctx);
   } catch (error) {
-    updateBackupState(dataDir, () => ({ lastFailure: { at: isoNow(ctx), message: (error as Error).message, automatic: true } }));
+    remember(ctx, () => ({ lastFailure: { at: isoNow(ctx), message: (error as Error).message, automatic: true } }));
     ctx.notify?.({ name: 'backup.changed', payload: { reason: 'failed' } });
     throw error;
   }
-  if (place.passedOver) updateBackupState(dataDir, () => ({ lastFailure: { at: isoNow(ctx), message: place.passedOver!, automatic: true } }));
+  if (place.passedOver) remember(ctx, () => ({ lastFailure: { at: isoNow(ctx), message: place.passedOver!, automatic: true } }));
   const file = await recorded(ctx, freeBackupPath(place.folder, nowOf(ctx), false), 'automatic');
   rotate(ctx, place.folder);
   return file;
