@@ -30,13 +30,11 @@ export function createCallGate(): CallGate {
       };
       wakers.add(wake);
     });
-  const pauseOver = async () => {
-    while (pause) await pause.catch(() => undefined);
-  };
 
   return {
     async call(work) {
-      await pauseOver();
+      // Checked and acted on in one turn: no await between the last check and what follows.
+      while (pause) await pause.catch(() => undefined);
       const id = Symbol('call');
       running.add(id);
       try {
@@ -51,7 +49,7 @@ export function createCallGate(): CallGate {
       if (self) running.delete(self);
       changed();
       try {
-        await pauseOver();
+        while (pause) await pause.catch(() => undefined);
         const pausing = (async () => {
           while (running.size > 0) await nextChange();
           return work();
