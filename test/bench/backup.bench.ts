@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
       const check = new Sqlite(ours.result.path, { readonly: true });
       const integrity = await timed(() => check.pragma('integrity_check', { simple: true }));
       check.close();
-      add('  of which integrity_check alone', integrity.ms, ours.result.sizeBytes);
+      add('  its integrity_check alone (run again on the finished file)', integrity.ms, ours.result.sizeBytes);
     } finally {
       await core.close();
     }
