@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { BackupFile, RestorePreview, RestoreResult } from '../../../shared/backup/backup.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { syncFile } from '../db/durable-files.ts';
-import { folderProblem } from '../db/open-errors.ts';
+import { DatabaseOpenError, folderProblem } from '../db/open-errors.ts';
 import { checkBackupFile } from './backup-checks.ts';
 import { makeLiveDatabase } from './backup-file.repository.ts';
 import { dataFolderOf } from './backup-making.ts';
@@ -31,7 +31,12 @@ export async function inspectBackup(ctx: CoreContext, file: string): Promise<Res
   return { file: source, sizeBytes: checked.sizeBytes, manifest: checked.manifest, needsUpdate: checked.needsUpdate, current: await countLiveRecords(ctx.db) };
 }
 
-function explainCopyFailure(error: unknown): unknown {
+function explainRestoreFailure(error: unknown, file: string): unknown {
+  if (error instanceof DatabaseOpenError) {
+    // The swap happened, but the backup did not open or update: the previous data was put back.
+    const message = `${file} could not be brought up to date for this version of Ambassador, so nothing was restored and your data is as it was. Choose another backup.`;
+    return new AppError('VALIDATION', message, { fields: [{ path: 'file', message }] });
+  }
   const code = String((error as { code?: unknown }).code ?? '');
   if (!['ENOSPC', 'EACCES', 'EPERM', 'EROFS'].includes(code) && !code.startsWith('SQLITE_FULL') && !code.startsWith('SQLITE_READONLY')) return error;
   const why = code === 'ENOSPC' || code.startsWith('SQLITE_FULL') ? 'the disk is full' : folderProblem(error);
@@ -66,7 +71,7 @@ export async function restoreBackup(ctx: CoreContext, file: string, undoing = fa
       },
     });
   } catch (error) {
-    throw explainCopyFailure(error);
+    throw explainRestoreFailure(error, source);
   }
   const restoredAt = new Date(nowOf(ctx)).toISOString();
   const safety = safetyBackup!;

@@ -157,4 +157,31 @@ describe('restore and undo restore', () => {
       old.remove();
     }
   });
+
+  it('puts the previous data back when the restored file does not update, and says so', async () => {
+    app = await openBackupCore();
+    await app.contact('Ada');
+    const old = makeTempDataDir('ambassador-old-');
+    try {
+      // An older backup that passes every check but cannot be migrated: a table in the way of a later migration.
+      const opened = openDatabase(old.dir);
+      await migrateToLatest(opened.db, Object.fromEntries(Object.entries(migrations).slice(0, 2)));
+      opened.sqlite.exec('create table interactions (in_the_way text)');
+      await closeDatabase(opened);
+      const file = join(old.dir, 'ambassador.sqlite');
+      const logged = app.logged.length;
+
+      const result = await app.core.dispatch('backup.restore', { file });
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/could not be brought up to date.*your data is as it was/) } });
+      expect(app.logged.length).toBe(logged);
+      expect(await app.names()).toEqual(['Ada']);
+      await app.contact('Grace');
+      expect(await app.names()).toEqual(['Ada', 'Grace']);
+      expect(readdirSync(app.data.dir).filter((name) => name.startsWith('ambassador.sqlite.'))).toEqual([]);
+      expect(integrityOf(app.core.databaseFile)).toBe('ok');
+      expect((await app.status()).undo).toBeNull();
+    } finally {
+      old.remove();
+    }
+  });
 });
