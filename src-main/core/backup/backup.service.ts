@@ -1,11 +1,11 @@
-import { rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { BackupFile, BackupManifest, BackupStatus } from '../../../shared/backup/backup.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { checkChosenFolder, defaultBackupFolder, listBackups, unreachableBecause } from './backup-folder.ts';
 import { dataFolderOf, makeBackupFile } from './backup-making.ts';
-import { freeBackupPath } from './backup-names.ts';
+import { freeBackupPath, isBackupName } from './backup-names.ts';
 import { readBackupState, updateBackupState, type BackupState } from './backup-state.ts';
 import { backupsToRemove } from './rotation.ts';
 
@@ -158,7 +158,22 @@ export async function makeAutomaticBackup(ctx: CoreContext): Promise<BackupFile>
   return file;
 }
 
+/** A copy killed halfway leaves `<name>.partial` (and SQLite's journal of it); an hour on, nothing is still writing it. */
+function removeAbandonedCopies(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const match = /^(.*)\.partial(-journal)?$/.exec(name);
+    if (!match || !isBackupName(match[1]!)) continue;
+    const path = join(folder, name);
+    if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { force: true });
+  }
+}
+
 function rotate(ctx: CoreContext, folder: string): void {
+  try {
+    removeAbandonedCopies(folder);
+  } catch (error) {
+    console.error(`Ambassador could not tidy the backups folder ${folder}:`, error);
+  }
   const undo = readBackupState(dataFolderOf(ctx).dir).undo;
   const dated = listBackups(folder).flatMap(({ path, manifest: { createdAt, reason } }) => (reason === 'manual' ? [] : [{ path, createdAt, reason }]));
   for (const path of backupsToRemove(dated, new Set(undo ? [undo.safetyBackup] : []))) {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDataDir } from '../../helpers/temp-data-dir.ts';
@@ -109,6 +109,13 @@ describe('automatic backups', () => {
     await app.core.backgroundSettled();
     writeFileSync(join(folder, 'my notes.txt'), 'keep me');
     writeFileSync(join(folder, 'Ambassador-2020-01-01-0000.ambassador'), 'a look-alike that is not a backup');
+    // What a backup killed halfway leaves: cleared once it is an hour old; a fresh one may still be written.
+    for (const name of ['Ambassador-2026-11-30-0930.ambassador.partial', 'Ambassador-2026-11-30-0930.ambassador.partial-journal', 'Ambassador-2026-12-11-0900.ambassador.partial']) {
+      writeFileSync(join(folder, name), 'half');
+    }
+    const anHourAgo = new Date(Date.now() - 2 * hour);
+    utimesSync(join(folder, 'Ambassador-2026-11-30-0930.ambassador.partial'), anHourAgo, anHourAgo);
+    utimesSync(join(folder, 'Ambassador-2026-11-30-0930.ambassador.partial-journal'), anHourAgo, anHourAgo);
     // Back up now made this one: the user's own, never rotated away.
     const byHand = await app.create();
     // 2 December 2026 is a Wednesday; a backup each day until Friday the 11th.
@@ -117,7 +124,9 @@ describe('automatic backups', () => {
     expect(left).toEqual([
       'Ambassador-2020-01-01-0000.ambassador',
       byHand.fileName,
-      ...[5, 6, 7, 8, 9, 10, 11].map((date) => `Ambassador-2026-12-${String(date).padStart(2, '0')}-0930.ambassador`),
+      ...[5, 6, 7, 8, 9, 10].map((date) => `Ambassador-2026-12-${String(date).padStart(2, '0')}-0930.ambassador`),
+      'Ambassador-2026-12-11-0900.ambassador.partial',
+      'Ambassador-2026-12-11-0930.ambassador',
       'my notes.txt',
     ]);
   });
