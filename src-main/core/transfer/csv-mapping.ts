@@ -48,7 +48,8 @@ function labelFor(entry: ColumnMapping, fields: string[], layout: CsvLayout): { 
 }
 
 function cell(fields: string[], column: number, layout: CsvLayout): string {
-  const value = fields[column] ?? '';
+  const raw = fields[column] ?? '';
+  const value = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   return layout.preset === 'ambassador' ? unguardFormula(value) : value;
 }
 
@@ -57,6 +58,11 @@ function readEnum<T>(schema: { safeParse(value: unknown): { success: true; data:
   if (parsed.success) return parsed.data;
   leftOut.push(`${what} “${shorten(value)}” not understood`);
   return null;
+}
+
+/** Older Google exports put several numbers of one label in a cell: "+1 555 0100 ::: +1 555 0199". */
+function several(value: string, layout: CsvLayout): string[] {
+  return layout.preset === 'google' && value.includes(':::') ? value.split(/\s*:::\s*/) : [value];
 }
 
 function readKind(value: string): string {
@@ -101,10 +107,10 @@ function takeValue(entry: ColumnMapping, value: string, row: string[], layout: C
       fields.kind = readKind(value) as ContactFieldsInput['kind'];
       return;
     case 'email':
-      parts.emails.push({ value: value.replace(/^mailto:/i, ''), ...labelFor(entry, row, layout) });
+      for (const email of several(value, layout)) parts.emails.push({ value: email.replace(/^mailto:/i, ''), ...labelFor(entry, row, layout) });
       return;
     case 'phone':
-      parts.phones.push({ value, ...labelFor(entry, row, layout) });
+      for (const phone of several(value, layout)) parts.phones.push({ value: phone, ...labelFor(entry, row, layout) });
       return;
     case 'street':
     case 'city':
