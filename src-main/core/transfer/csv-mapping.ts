@@ -1,50 +1,71 @@
 import { PreferredChannel, PreferredTime, type ContactFieldsInput } from '../../../shared/contacts/contacts.schemas.ts';
 import type { ColumnMapping, CsvPreset } from '../../../shared/transfer/transfer.schemas.ts';
 import type { CsvRow } from './csv-reading.ts';
-import { addressGroupOf, isPhotoColumn, isQuietSkip, labelColumnOf } from './csv-presets.ts';
+import { addressGroupOf, isOutlookDefault, isPhotoColumn, isQuietColumn, labelColumnOf } from './csv-presets.ts';
 import { readBirthday, readLabel, readMarkedLabel, shorten, splitTags } from './contact-values.ts';
 import { addAddressPart, buildRecord, newParts, type ContactParts, type ContactRecord } from './contact-record.ts';
 import { unguardFormula } from './formula-guard.ts';
 
+type Entry = ColumnMapping & { labelColumn: number | null; addressGroup: string };
+type SkippedColumn = { column: number; header: string; photo: boolean; quiet: boolean };
+
 /** What reading every row of one file shares: worked out once, not per row. */
 export type CsvLayout = {
   columns: string[];
-  mapping: ColumnMapping[];
   preset: CsvPreset | null;
   hasHeader: boolean;
-  labelColumns: Map<number, number>;
-  addressGroups: Map<number, string>;
-  mapped: Set<number>;
+  entries: Entry[];
+  skipped: SkippedColumn[];
+  /** Label cells repeat on every row: each distinct one is read once. */
+  labels: Map<string, { label: string; primary: boolean }>;
+  tags: Map<string, string[]>;
 };
 
+const ADDRESS_FIELDS = new Set(['street', 'city', 'region', 'postalCode', 'country']);
+
 export function csvLayout(columns: string[], mapping: ColumnMapping[], preset: CsvPreset | null, hasHeader: boolean): CsvLayout {
-  const labelColumns = new Map<number, number>();
-  const addressGroups = new Map<number, string>();
-  const mapped = new Set<number>();
-  for (const entry of mapping) {
+  const used = new Set<number>();
+  const entries: Entry[] = [];
+  for (const entry of [...mapping].sort((a, b) => a.column - b.column)) {
     if (entry.field === 'skip') continue;
-    mapped.add(entry.column);
+    used.add(entry.column);
     const labelColumn = hasHeader ? labelColumnOf(columns, entry.column) : null;
-    if (labelColumn !== null) {
-      labelColumns.set(entry.column, labelColumn);
-      mapped.add(labelColumn);
-    }
-    if (['street', 'city', 'region', 'postalCode', 'country'].includes(entry.field)) {
-      addressGroups.set(entry.column, hasHeader ? addressGroupOf(columns[entry.column] ?? '') : '');
-    }
+    if (labelColumn !== null) used.add(labelColumn);
+    const addressGroup = hasHeader && ADDRESS_FIELDS.has(entry.field) ? addressGroupOf(columns[entry.column] ?? '') : '';
+    entries.push({ ...entry, labelColumn, addressGroup });
   }
-  return { columns, mapping: [...mapping].sort((a, b) => a.column - b.column), preset, hasHeader, labelColumns, addressGroups, mapped };
+  const skipped = columns
+    .map((header, column) => ({
+      column,
+      header,
+      photo: hasHeader && isPhotoColumn(header),
+      quiet: hasHeader && preset !== null && isQuietColumn(header),
+    }))
+    .filter((column) => !used.has(column.column));
+  return { columns, preset, hasHeader, entries, skipped, labels: new Map(), tags: new Map() };
 }
 
 const TAG_SEPARATORS: Record<CsvPreset, RegExp> = { google: /\s*:::\s*/, outlook: /;/, ambassador: /;/, generic: /\s*:::\s*|[;,]/ };
 
-function labelFor(entry: ColumnMapping, fields: string[], layout: CsvLayout): { label?: string; primary?: boolean } {
-  if (entry.label !== undefined && entry.label !== '') return { label: entry.label };
-  const labelColumn = layout.labelColumns.get(entry.column);
-  if (labelColumn === undefined) return {};
-  const marked = readMarkedLabel(cell(fields, labelColumn, layout));
-  const label = layout.preset === 'ambassador' ? marked.label : readLabel(marked.label);
-  return { ...(label === '' ? {} : { label }), ...(marked.primary ? { primary: true } : {}) };
+const isBlank = (value: string) => value.length === 0 || !/\S/.test(value);
+
+function labelFor(entry: Entry, fields: string[], layout: CsvLayout): { label: string; primary: boolean } | null {
+  if (entry.label !== undefined && entry.label !== '') return { label: entry.label, primary: false };
+  if (entry.labelColumn === null) return null;
+  const raw = cell(fields, entry.labelColumn, layout);
+  let read = layout.labels.get(raw);
+  if (read === undefined) {
+    const marked = readMarkedLabel(raw);
+    read = { label: layout.preset === 'ambassador' ? marked.label : readLabel(marked.label), primary: marked.primary };
+    layout.labels.set(raw, read);
+  }
+  return read;
+}
+
+function labeled(value: string, label: { label: string; primary: boolean } | null) {
+  if (label === null) return { value };
+  if (label.label === '') return label.primary ? { value, primary: true } : { value };
+  return label.primary ? { value, label: label.label, primary: true } : { value, label: label.label };
 }
 
 function cell(fields: string[], column: number, layout: CsvLayout): string {
@@ -60,6 +81,15 @@ function readEnum<T>(schema: { safeParse(value: unknown): { success: true; data:
   return null;
 }
 
+function tagsOf(value: string, layout: CsvLayout): string[] {
+  let tags = layout.tags.get(value);
+  if (tags === undefined) {
+    tags = splitTags(value, TAG_SEPARATORS[layout.preset ?? 'generic']);
+    layout.tags.set(value, tags);
+  }
+  return tags;
+}
+
 /** Older Google exports put several numbers of one label in a cell: "+1 555 0100 ::: +1 555 0199". */
 function several(value: string, layout: CsvLayout): string[] {
   return layout.preset === 'google' && value.includes(':::') ? value.split(/\s*:::\s*/) : [value];
@@ -73,21 +103,20 @@ function readKind(value: string): string {
 }
 
 function noteSkipped(layout: CsvLayout, fields: string[], parts: ContactParts) {
-  for (let column = 0; column < fields.length; column += 1) {
-    const value = fields[column] ?? '';
-    if (layout.mapped.has(column) || value.trim() === '') continue;
-    const header = layout.columns[column];
-    if (header === undefined) continue;
-    if (layout.hasHeader && isPhotoColumn(header)) parts.photo = true;
-    else if (!(layout.preset !== null && layout.hasHeader && isQuietSkip(layout.preset, header, value))) {
-      parts.leftOut.push(layout.preset === 'generic' || !layout.hasHeader ? `unknown column “${header}” ignored` : `${header} “${shorten(value)}” left out`);
-    }
+  for (const skipped of layout.skipped) {
+    const value = fields[skipped.column] ?? '';
+    if (isBlank(value) || skipped.quiet) continue;
+    if (skipped.photo) parts.photo = true;
+    else if (layout.preset === 'outlook' && isOutlookDefault(value)) continue;
+    else parts.leftOut.push(layout.preset === 'generic' || !layout.hasHeader ? `unknown column “${skipped.header}” ignored` : `${skipped.header} “${shorten(value)}” left out`);
   }
-  const beyond = fields.slice(layout.columns.length).filter((value) => value.trim() !== '').length;
-  if (beyond > 0) parts.leftOut.push(`${beyond} ${beyond === 1 ? 'value' : 'values'} beyond the ${layout.columns.length} columns left out`);
+  if (fields.length > layout.columns.length) {
+    const beyond = fields.slice(layout.columns.length).filter((value) => !isBlank(value)).length;
+    if (beyond > 0) parts.leftOut.push(`${beyond} ${beyond === 1 ? 'value' : 'values'} beyond the ${layout.columns.length} columns left out`);
+  }
 }
 
-function takeValue(entry: ColumnMapping, value: string, row: string[], layout: CsvLayout, parts: ContactParts, fields: ContactFieldsInput) {
+function takeValue(entry: Entry, value: string, row: string[], layout: CsvLayout, parts: ContactParts, fields: ContactFieldsInput) {
   switch (entry.field) {
     case 'skip':
       return;
@@ -107,17 +136,17 @@ function takeValue(entry: ColumnMapping, value: string, row: string[], layout: C
       fields.kind = readKind(value) as ContactFieldsInput['kind'];
       return;
     case 'email':
-      for (const email of several(value, layout)) parts.emails.push({ value: email.replace(/^mailto:/i, ''), ...labelFor(entry, row, layout) });
+      for (const email of several(value, layout)) parts.emails.push(labeled(email.replace(/^mailto:/i, ''), labelFor(entry, row, layout)));
       return;
     case 'phone':
-      for (const phone of several(value, layout)) parts.phones.push({ value: phone, ...labelFor(entry, row, layout) });
+      for (const phone of several(value, layout)) parts.phones.push(labeled(phone, labelFor(entry, row, layout)));
       return;
     case 'street':
     case 'city':
     case 'region':
     case 'postalCode':
     case 'country':
-      addAddressPart(parts, layout.addressGroups.get(entry.column) ?? '', entry.field, value);
+      addAddressPart(parts, entry.addressGroup, entry.field, value);
       return;
     case 'birthday': {
       const reading = readBirthday(value);
@@ -129,7 +158,7 @@ function takeValue(entry: ColumnMapping, value: string, row: string[], layout: C
       parts.notes.push(value);
       return;
     case 'tags':
-      parts.tags.push(...splitTags(value, TAG_SEPARATORS[layout.preset ?? 'generic']));
+      parts.tags.push(...tagsOf(value, layout));
       return;
     case 'preferredChannel':
       fields.preferredChannel = readEnum(PreferredChannel, value, 'preferred channel', parts.leftOut);
@@ -147,12 +176,12 @@ function takeValue(entry: ColumnMapping, value: string, row: string[], layout: C
 /** One CSV row as a contact record: everything the mapping takes, and a word on what it leaves. */
 export function readCsvRecord(row: CsvRow, layout: CsvLayout): ContactRecord {
   if (row.broken) return { line: row.line, name: `line ${row.line}`, problem: `The row cannot be read: ${row.damage ?? 'it is damaged'}.` };
-  if (row.fields.every((value) => value.trim() === '')) return { line: row.line, name: `line ${row.line}`, problem: 'The row is empty.' };
+  if (row.fields.every(isBlank)) return { line: row.line, name: `line ${row.line}`, problem: 'The row is empty.' };
   const fields: ContactFieldsInput = {};
   const parts = newParts();
-  for (const entry of layout.mapping) {
+  for (const entry of layout.entries) {
     const value = cell(row.fields, entry.column, layout);
-    if (value.trim() === '') continue;
+    if (isBlank(value)) continue;
     takeValue(entry, value, row.fields, layout, parts, fields);
   }
   noteSkipped(layout, row.fields, parts);

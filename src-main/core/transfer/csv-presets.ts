@@ -146,13 +146,14 @@ export function addressGroupOf(header: string): string {
 const OUTLOOK_DEFAULTS = new Set(['0/0/00', 'normal', 'false', 'unspecified', 'smtp', 'ex']);
 const QUIET_COLUMNS = /( - (type|label|formatted)$|yomi|phonetic|display name$|^e-mail( \d)? type$|^initials$|^file as$)/;
 
-/**
- * Skipped columns not worth a word when they hold something: the label columns read beside their
- * values, Google's formatted address, Outlook's defaults ("Normal", "False", "0/0/00").
- */
-export function isQuietSkip(preset: CsvPreset, header: string, value: string): boolean {
-  if (QUIET_COLUMNS.test(key(header))) return true;
-  return preset === 'outlook' && OUTLOOK_DEFAULTS.has(value.trim().toLowerCase());
+/** Skipped columns not worth a word: label columns read beside their values, Google's formatted address. */
+export function isQuietColumn(header: string): boolean {
+  return QUIET_COLUMNS.test(key(header));
+}
+
+/** What Outlook writes in columns nobody filled in ("Normal", "False", "0/0/00"). */
+export function isOutlookDefault(value: string): boolean {
+  return OUTLOOK_DEFAULTS.has(value.trim().toLowerCase());
 }
 
 export function isPhotoColumn(header: string): boolean {

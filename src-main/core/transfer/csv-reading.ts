@@ -117,6 +117,18 @@ export function readCsvRows(text: string, delimiter: string, expectedFields?: nu
       line += 1;
       continue;
     }
+    // Most rows hold no quote: split the line natively, which is several times faster.
+    const lineFeed = text.indexOf('\n', position);
+    const lineEnd = lineFeed === -1 ? text.length : text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed;
+    const plain = text.slice(position, lineEnd);
+    if (!plain.includes('"') && !plain.includes('\r')) {
+      const fields = plain.split(delimiter);
+      rows.push({ line, fields, damage: null, broken: false });
+      expected ??= fields.length;
+      position = lineFeed === -1 ? text.length : lineFeed + 1;
+      line += 1;
+      continue;
+    }
     const row = scanRow(text, position, line, separator);
     const spansLines = row.nextLine - line > 1;
     const runaway =
