@@ -136,11 +136,12 @@ export function labelColumnOf(headers: string[], column: number): number | null 
   return found === -1 ? null : found;
 }
 
-/** Which address a part belongs to ("Home Street" and "Home City" → "home"), so only the first address is kept. */
+/**
+ * Which address a part belongs to ("Home Street" and "Home City" → "home", "Address 2 - City" →
+ * "address 2"), so only the first address is kept; plain "Street", "Town", "Zip" are one address.
+ */
 export function addressGroupOf(header: string): string {
-  return key(header)
-    .replace(/\b(street( \d)?|address po box|po box|extended address|city|state|region|postal code|country(\/region)?)$/, '')
-    .replace(/[\s-]+$/, '');
+  return /\b(home|business|work|office|other|private|personal|address \d+)\b/.exec(key(header))?.[1] ?? '';
 }
 
 const OUTLOOK_DEFAULTS = new Set(['0/0/00', 'normal', 'false', 'unspecified', 'smtp', 'ex']);
