@@ -74,6 +74,13 @@ const LEFT_OUT_WORDS: Record<string, string> = {
 };
 
 function readProperty(property: Property, fields: ContactFieldsInput, parts: ContactParts, groupLabels: Map<string, string>) {
+  if (property.name === 'bday') {
+    // The raw text: ical.js decodes dates only when asked, and throws then on one it cannot read.
+    const reading = readBirthday(textOf(property.jCal[3]));
+    if ('notUnderstood' in reading) parts.leftOut.push(reading.notUnderstood);
+    else fields.birthday ??= reading.birthday;
+    return;
+  }
   const value = property.getFirstValue();
   switch (property.name) {
     case 'fn':
@@ -108,12 +115,6 @@ function readProperty(property: Property, fields: ContactFieldsInput, parts: Con
       addAddressPart(parts, group, 'region', region);
       addAddressPart(parts, group, 'postalCode', postalCode);
       addAddressPart(parts, group, 'country', country);
-      return;
-    }
-    case 'bday': {
-      const reading = readBirthday(String(value));
-      if ('notUnderstood' in reading) parts.leftOut.push(reading.notUnderstood);
-      else fields.birthday ??= reading.birthday;
       return;
     }
     case 'note':
@@ -151,11 +152,27 @@ function readCard(card: Card): { record: ContactRecord; photo: boolean } {
   }
   const fields: ContactFieldsInput = {};
   const parts = newParts();
-  for (const property of properties) readProperty(property, fields, parts, groupLabels);
+  for (const property of properties) {
+    try {
+      readProperty(property, fields, parts, groupLabels);
+    } catch {
+      parts.leftOut.push(`${property.name.toUpperCase()} could not be read`);
+    }
+  }
   readAmbassadorExtras(component, fields, parts.leftOut);
   const record = buildRecord(card.line, fields, parts);
   if (!('problem' in record) && parts.fullName.trim() !== '') record.name = parts.fullName.trim();
   return { record, photo: parts.photo };
+}
+
+/** A card ical.js chokes on in a way not foreseen is still one problem record, never a failed file. */
+function readCardSafely(card: Card): { record: ContactRecord; photo: boolean } {
+  try {
+    return readCard(card);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { record: { line: card.line, name: `card at line ${card.line}`, problem: `The card cannot be read: ${why}.` }, photo: false };
+  }
 }
 
 /** Every card in the text, in order, and how many photos were left behind. */
@@ -167,7 +184,7 @@ export function readVcardText(text: string): { records: ContactRecord[]; photosS
   const records: ContactRecord[] = [];
   let photosSkipped = 0;
   for (const card of cards) {
-    const { record, photo } = readCard(card);
+    const { record, photo } = readCardSafely(card);
     records.push(record);
     if (photo) photosSkipped += 1;
   }

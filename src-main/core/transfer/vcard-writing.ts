@@ -4,13 +4,16 @@ import { writeAmbassadorExtras } from './vcard-extras.ts';
 
 type Component = InstanceType<typeof ICAL.Component>;
 
+/** ical.js escapes \n in values but writes a carriage return as it is, which breaks the card's line. */
+const oneLine = (value: string) => value.replace(/\r\n?/g, '\n');
+
 /** Our labels that vCard 4.0 has a TYPE for; any other label travels as Apple's X-ABLabel. */
 const EMAIL_TYPES: Record<string, string> = { work: 'work', home: 'home' };
 const PHONE_TYPES: Record<string, string> = { work: 'work', home: 'home', mobile: 'cell', fax: 'fax', pager: 'pager' };
 
 function addLabeled(card: Component, name: 'email' | 'tel', item: { label: string; value: string; primary: boolean }, types: Record<string, string>, group: () => string) {
   const property = new ICAL.Property(name, card);
-  property.setValue(item.value);
+  property.setValue(oneLine(item.value));
   if (name === 'tel') property.setParameter('value', 'text');
   const type = types[item.label];
   if (type !== undefined) property.setParameter('type', type);
@@ -20,7 +23,7 @@ function addLabeled(card: Component, name: 'email' | 'tel', item: { label: strin
     property.jCal[1]['group'] = itemGroup;
     card.addProperty(property);
     const label = new ICAL.Property('x-ablabel', card);
-    label.setValue(item.label);
+    label.setValue(oneLine(item.label));
     label.jCal[1]['group'] = itemGroup;
     card.addProperty(label);
     return;
@@ -37,13 +40,13 @@ function cardOf(contact: Contact): Component {
   const card = new ICAL.Component('vcard');
   card.addPropertyWithValue('version', '4.0');
   if (contact.kind === 'company') card.addPropertyWithValue('kind', 'org');
-  card.addPropertyWithValue('fn', displayNameOf(contact));
+  card.addPropertyWithValue('fn', oneLine(displayNameOf(contact)));
   const name = new ICAL.Property('n', card);
-  name.setValue([contact.lastName, contact.firstName, '', '', ''] as never);
+  name.setValue([oneLine(contact.lastName), oneLine(contact.firstName), '', '', ''] as never);
   card.addProperty(name);
   if (contact.company !== '') {
     const org = new ICAL.Property('org', card);
-    org.setValue([contact.company] as never);
+    org.setValue([oneLine(contact.company)] as never);
     card.addProperty(org);
   }
   let groups = 0;
@@ -53,7 +56,7 @@ function cardOf(contact: Contact): Component {
   if (contact.address !== null) {
     const { street, city, region, postalCode, country } = contact.address;
     const address = new ICAL.Property('adr', card);
-    address.setValue(['', '', street, city, region, postalCode, country] as never);
+    address.setValue(['', '', street, city, region, postalCode, country].map(oneLine) as never);
     card.addProperty(address);
   }
   if (contact.birthday !== null) {
@@ -62,10 +65,10 @@ function cardOf(contact: Contact): Component {
     bday.setValue(ICAL.VCardTime.fromDateAndOrTimeString(contact.birthday, 'date-and-or-time'));
     card.addProperty(bday);
   }
-  if (contact.notes !== '') card.addPropertyWithValue('note', contact.notes);
+  if (contact.notes !== '') card.addPropertyWithValue('note', oneLine(contact.notes));
   if (contact.tags.length > 0) {
     const categories = new ICAL.Property('categories', card);
-    categories.setValues(contact.tags);
+    categories.setValues(contact.tags.map(oneLine));
     card.addProperty(categories);
   }
   writeAmbassadorExtras(card, contact);
