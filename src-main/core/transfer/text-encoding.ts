@@ -35,7 +35,8 @@ function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
 
 /**
  * The file's text and how it was written: the byte order mark decides; without one, text that is
- * valid UTF-8 is UTF-8 and anything else is Windows-1252 (Outlook's and Excel's "CSV" on Windows).
+ * valid UTF-8 (or nearly: see mostlyUtf8) is UTF-8 and anything else is Windows-1252 (Outlook's and
+ * Excel's "CSV" on Windows).
  * Windows-1252 through TextDecoder, not Buffer's latin1, which turns € into \x80.
  */
 export function decodeText(bytes: Uint8Array, chosen?: TextEncoding): DecodedText {
@@ -50,6 +51,23 @@ export function decodeText(bytes: Uint8Array, chosen?: TextEncoding): DecodedTex
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replaceAll('\0', ''), encoding: 'utf-8' };
   } catch {
+    const lenient = decodeAs(bytes, 'utf-8');
+    if (mostlyUtf8(lenient)) return { text: lenient, encoding: 'utf-8' };
     return { text: decodeAs(bytes, 'windows-1252'), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * A UTF-8 file with a damaged byte or two is still UTF-8: read as Windows-1252, every accented
+ * letter in it would turn to "Ã©". Windows-1252 text almost never holds a valid UTF-8 sequence.
+ */
+function mostlyUtf8(text: string): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0xfffd) invalid += 1;
+    else if (code > 0x7f) valid += 1;
+  }
+  return valid > 0 && valid >= invalid;
 }

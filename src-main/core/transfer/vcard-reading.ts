@@ -10,27 +10,39 @@ type Card = { line: number; lines: string[]; ended: boolean };
 const BEGIN = /^\s*BEGIN:VCARD\s*$/i;
 const END = /^\s*END:VCARD\s*$/i;
 
-/** The file's cards, each with the line it starts on: one broken card cannot take the others with it. */
-function splitCards(text: string): { cards: Card[]; firstLineOutside: number | null } {
+type Stray = { line: number; lastLine: number };
+
+/**
+ * The file's cards, each with the line it starts on: one broken card cannot take the others with
+ * it. Text outside any card (a card whose BEGIN:VCARD was lost) is kept as a stray stretch, so it
+ * is reported rather than dropped.
+ */
+function splitCards(text: string): Array<Card | Stray> {
   const lines = text.split(/\r\n|\n|\r/);
-  const cards: Card[] = [];
+  const pieces: Array<Card | Stray> = [];
   let current: Card | null = null;
-  let firstLineOutside: number | null = null;
+  let stray: Stray | null = null;
   lines.forEach((line, index) => {
     if (BEGIN.test(line)) {
-      if (current !== null) cards.push(current);
+      if (current !== null) pieces.push(current);
+      stray = null;
       current = { line: index + 1, lines: [line], ended: false };
     } else if (current !== null) {
       current.lines.push(line);
       if (END.test(line)) {
         current.ended = true;
-        cards.push(current);
+        pieces.push(current);
         current = null;
       }
-    } else if (line.trim() !== '') firstLineOutside ??= index + 1;
+    } else if (line.trim() !== '') {
+      if (stray === null) {
+        stray = { line: index + 1, lastLine: index + 1 };
+        pieces.push(stray);
+      } else stray.lastLine = index + 1;
+    }
   });
-  if (current !== null) cards.push(current);
-  return { cards, firstLineOutside };
+  if (current !== null) pieces.push(current);
+  return pieces;
 }
 
 type Property = InstanceType<typeof ICAL.Property>;
@@ -177,14 +189,20 @@ function readCardSafely(card: Card): { record: ContactRecord; photo: boolean } {
 
 /** Every card in the text, in order, and how many photos were left behind. */
 export function readVcardText(text: string): { records: ContactRecord[]; photosSkipped: number } {
-  const { cards, firstLineOutside } = splitCards(text);
-  if (cards.length === 0 && firstLineOutside !== null) {
-    return { records: [{ line: firstLineOutside, name: `line ${firstLineOutside}`, problem: 'No BEGIN:VCARD found: this does not look like a vCard file.' }], photosSkipped: 0 };
+  const pieces = splitCards(text);
+  if (pieces.length > 0 && pieces.every((piece) => !('lines' in piece))) {
+    const line = pieces[0]?.line ?? 1;
+    return { records: [{ line, name: `line ${line}`, problem: 'No BEGIN:VCARD found: this does not look like a vCard file.' }], photosSkipped: 0 };
   }
   const records: ContactRecord[] = [];
   let photosSkipped = 0;
-  for (const card of cards) {
-    const { record, photo } = readCardSafely(card);
+  for (const piece of pieces) {
+    if (!('lines' in piece)) {
+      const where = piece.lastLine === piece.line ? `Line ${piece.line} is` : `Lines ${piece.line}–${piece.lastLine} are`;
+      records.push({ line: piece.line, name: `line ${piece.line}`, problem: `${where} outside any card: its BEGIN:VCARD may be missing.` });
+      continue;
+    }
+    const { record, photo } = readCardSafely(piece);
     records.push(record);
     if (photo) photosSkipped += 1;
   }

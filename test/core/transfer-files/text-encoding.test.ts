@@ -17,6 +17,11 @@ describe('decoding an import file', () => {
     expect(decodeText(bytes(0x5a, 0x6f, 0xeb, 0x20, 0x80))).toEqual({ text: 'Zoë €', encoding: 'windows-1252' });
   });
 
+  it('keeps a UTF-8 file with one damaged byte as UTF-8, so one bad byte does not turn every "é" into "Ã©"', () => {
+    const damaged = new Uint8Array([...new TextEncoder().encode('Émile,Zoë\n'), 0xff, ...new TextEncoder().encode('\nRenée\n')]);
+    expect(decodeText(damaged)).toEqual({ text: 'Émile,Zoë\n\uFFFD\nRenée\n', encoding: 'utf-8' });
+  });
+
   it('recognizes UTF-16 without a mark by its zero bytes', () => {
     expect(decodeText(utf16le('Name,Email\r\nAda,ada@example.com'))).toEqual({ text: 'Name,Email\r\nAda,ada@example.com', encoding: 'utf-16le' });
     expect(decodeText(utf16be('Name,Email\r\nAda,ada@example.com')).encoding).toBe('utf-16be');

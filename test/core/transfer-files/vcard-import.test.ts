@@ -108,6 +108,16 @@ describe('reading vCard files', () => {
     expect(readable(file.records[3])).toMatchObject({ name: 'Grace Hopper', fields: { firstName: 'Grace', lastName: 'Hopper' }, leftOut: ['birthday “someday” not understood'] });
   });
 
+  it('reports lines outside any card (a lost BEGIN:VCARD) instead of dropping them', () => {
+    const file = readText('BEGIN:VCARD\nFN:Ada Lovelace\nEND:VCARD\nBEGN:VCARD\nFN:Lost\nEND:VCARD\n\nBEGIN:VCARD\nFN:Grace Hopper\nEND:VCARD\n', 'c.vcf');
+    expect(file.records.map((record) => [record.line, record.name])).toEqual([
+      [1, 'Ada Lovelace'],
+      [4, 'line 4'],
+      [8, 'Grace Hopper'],
+    ]);
+    expect(problemOf(file.records[1])).toBe('Lines 4–6 are outside any card: its BEGIN:VCARD may be missing.');
+  });
+
   it('says a .vcf file without any card is not a vCard file', () => {
     const file = readText('Name,Email\nAda,ada@example.com\n', 'contacts.vcf');
     expect(file.format).toBe('vcard');
