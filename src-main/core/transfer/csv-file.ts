@@ -27,7 +27,8 @@ export function readCsvText(text: string, delimiter: string, hasHeader: boolean,
   const header = hasHeader ? rows[0] : undefined;
   const body = header === undefined ? rows : rows.slice(1);
   const width = header?.fields.length ?? Math.max(0, ...body.slice(0, 50).map((row) => row.fields.length));
-  const columns = Array.from({ length: width }, (_, index) => header?.fields[index]?.trim() || `Column ${index + 1}`);
+  // A header cell longer than any column name is damage; it is cut so it cannot slow every lookup.
+  const columns = Array.from({ length: width }, (_, index) => header?.fields[index]?.trim().slice(0, 200) || `Column ${index + 1}`);
   const preset = header === undefined ? null : detectPreset(columns);
   const mapping = given ?? (preset === null ? guessMappingByValues(body[0]) : presetMapping(preset, columns));
   const layout = csvLayout(columns, mapping, preset, header !== undefined);

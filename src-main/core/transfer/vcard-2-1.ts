@@ -23,8 +23,10 @@ function decodeQuotedPrintable(value: string, charset: string | undefined): stri
     if (character === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
       bytes.push(parseInt(hex, 16));
       index += 2;
+    } else if (character.charCodeAt(0) < 0x80) {
+      bytes.push(character.charCodeAt(0));
     } else {
-      bytes.push(...encoder.encode(character));
+      for (const byte of encoder.encode(character)) bytes.push(byte);
     }
   }
   const data = new Uint8Array(bytes);
