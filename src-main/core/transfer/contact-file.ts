@@ -51,7 +51,8 @@ export function readContactFile(bytes: Uint8Array, options: ReadContactFileOptio
     const { records, photosSkipped } = readVcardText(text);
     return { format, encoding, delimiter: null, preset: null, columns: [], mapping: [], records, photosSkipped };
   }
-  const delimiter = options.delimiter ?? guessDelimiter(text, extensionOf(options.fileName) === 'tsv' ? '\t' : ',');
+  const chosen = options.delimiter !== undefined && options.delimiter.length === 1 && !'"\r\n'.includes(options.delimiter) ? options.delimiter : undefined;
+  const delimiter = chosen ?? guessDelimiter(text, extensionOf(options.fileName) === 'tsv' ? '\t' : ',');
   const { columns, mapping, preset, records } = readCsvText(text, delimiter, options.hasHeader ?? true, options.mapping);
   const photosSkipped = records.filter((record) => 'leftOut' in record && record.leftOut.includes('photo skipped')).length;
   return { format, encoding, delimiter, preset, columns, mapping, records, photosSkipped };

@@ -52,13 +52,28 @@ export function addAddressPart(parts: ContactParts, group: string, part: Address
   address[part] = part === 'street' && address.street !== '' ? `${address.street}\n${trimmed}` : address[part] === '' ? trimmed : address[part];
 }
 
+const isFilled = (address: Address) =>
+  address.street !== '' || address.city !== '' || address.region !== '' || address.postalCode !== '' || address.country !== '';
+
 function firstAddress(parts: ContactParts): Address | null {
-  const filled = [...parts.addresses.values()].filter((address) => Object.values(address).some((part) => part !== ''));
-  filled.slice(1).forEach((_, index) => parts.leftOut.push(`${ordinal(index + 2)} address skipped`));
-  return filled[0] ?? null;
+  let first: Address | null = null;
+  let others = 0;
+  for (const address of parts.addresses.values()) {
+    if (!isFilled(address)) continue;
+    if (first === null) first = address;
+    else parts.leftOut.push(`${ordinal((others += 1) + 1)} address skipped`);
+  }
+  return first;
 }
 
-const joinNames = (names: string[]) => names.map((name) => name.trim()).filter((name) => name !== '').join(' ');
+function joinNames(names: string[]): string {
+  let joined = '';
+  for (const name of names) {
+    const trimmed = name.trim();
+    if (trimmed !== '') joined = joined === '' ? trimmed : `${joined} ${trimmed}`;
+  }
+  return joined;
+}
 
 /** The record's fields from its parts: names split or filled in, the first address, a company alone → a company. */
 export function buildRecord(line: number, fields: ContactFieldsInput, parts: ContactParts): ContactRecord {
@@ -71,8 +86,9 @@ export function buildRecord(line: number, fields: ContactFieldsInput, parts: Con
   if (firstName !== '') fields.firstName = firstName;
   if (lastName !== '') fields.lastName = lastName;
   if (fields.kind === undefined && firstName === '' && lastName === '' && company !== '') fields.kind = 'company';
-  const emails = parts.emails.filter((email) => email.value.trim() !== '');
-  const phones = parts.phones.filter((phone) => phone.value.trim() !== '');
+  // Emails and phones arrive non-empty from the readers, but a value of spaces alone is dropped here.
+  const emails = parts.emails.every((email) => /\S/.test(email.value)) ? parts.emails : parts.emails.filter((email) => /\S/.test(email.value));
+  const phones = parts.phones.every((phone) => /\S/.test(phone.value)) ? parts.phones : parts.phones.filter((phone) => /\S/.test(phone.value));
   if (emails.length > 0) fields.emails = emails;
   if (phones.length > 0) fields.phones = phones;
   const address = firstAddress(parts);
@@ -81,6 +97,6 @@ export function buildRecord(line: number, fields: ContactFieldsInput, parts: Con
   if (notes.length > 0) fields.notes = notes.join('\n\n');
   if (parts.tags.length > 0) fields.tags = parts.tags;
   if (parts.photo) parts.leftOut.push('photo skipped');
-  const name = joinNames([firstName, lastName]) || company || emails[0]?.value.trim() || phones[0]?.value.trim() || `line ${line}`;
+  const name = (firstName !== '' && lastName !== '' ? `${firstName} ${lastName}` : firstName || lastName) || company || emails[0]?.value.trim() || phones[0]?.value.trim() || `line ${line}`;
   return { line, name, fields, leftOut: parts.leftOut };
 }

@@ -1,6 +1,6 @@
 import type { ColumnMapping, CsvPreset } from '../../../shared/transfer/transfer.schemas.ts';
-import { readCsvRows, type CsvRow } from './csv-reading.ts';
-import { csvLayout, readCsvRecord } from './csv-mapping.ts';
+import { eachCsvRow, readCsvRows, type CsvRow } from './csv-reading.ts';
+import { csvLayout, readCsvRecord, type CsvLayout } from './csv-mapping.ts';
 import { detectPreset, presetMapping } from './csv-presets.ts';
 import type { ContactRecord } from './contact-record.ts';
 
@@ -22,19 +22,36 @@ function guessMappingByValues(row: CsvRow | undefined): ColumnMapping[] {
   });
 }
 
-export function readCsvText(text: string, delimiter: string, hasHeader: boolean, given: ColumnMapping[] | undefined): CsvReading {
-  const rows = readCsvRows(text, delimiter);
-  const header = hasHeader ? rows[0] : undefined;
-  const body = header === undefined ? rows : rows.slice(1);
-  const width = header?.fields.length ?? Math.max(0, ...body.slice(0, 50).map((row) => row.fields.length));
+function columnsOf(header: CsvRow | undefined, width: number): string[] {
   // A header cell longer than any column name is damage; it is cut so it cannot slow every lookup.
-  const columns = Array.from({ length: width }, (_, index) => header?.fields[index]?.trim().slice(0, 200) || `Column ${index + 1}`);
-  const preset = header === undefined ? null : detectPreset(columns);
-  const mapping = given ?? (preset === null ? guessMappingByValues(body[0]) : presetMapping(preset, columns));
-  const layout = csvLayout(columns, mapping, preset, header !== undefined);
-  const records = body.map((row) => readCsvRecord(row, layout));
-  if (header?.broken === true) {
-    records.unshift({ line: header.line, name: 'the header row', problem: `The header row cannot be read: ${header.damage ?? 'it is damaged'}.` });
-  }
-  return { columns, mapping, preset, records };
+  return Array.from({ length: width }, (_, index) => header?.fields[index]?.trim().slice(0, 200) || `Column ${index + 1}`);
+}
+
+function readWithHeader(text: string, delimiter: string, given: ColumnMapping[] | undefined): CsvReading {
+  const records: ContactRecord[] = [];
+  let reading: CsvReading | null = null;
+  let layout: CsvLayout | null = null;
+  // Each row becomes its record as soon as it is read: 100,000 rows of fields are never all held at once.
+  eachCsvRow(text, delimiter, (row) => {
+    if (layout !== null) {
+      records.push(readCsvRecord(row, layout));
+      return;
+    }
+    const columns = columnsOf(row, row.fields.length);
+    const preset = detectPreset(columns);
+    const mapping = given ?? presetMapping(preset, columns);
+    layout = csvLayout(columns, mapping, preset, true);
+    reading = { columns, mapping, preset, records };
+    if (row.broken) records.push({ line: row.line, name: 'the header row', problem: `The header row cannot be read: ${row.damage ?? 'it is damaged'}.` });
+  });
+  return reading ?? { columns: [], mapping: given ?? [], preset: null, records };
+}
+
+export function readCsvText(text: string, delimiter: string, hasHeader: boolean, given: ColumnMapping[] | undefined): CsvReading {
+  if (hasHeader) return readWithHeader(text, delimiter, given);
+  const rows = readCsvRows(text, delimiter);
+  const columns = columnsOf(undefined, Math.max(0, ...rows.slice(0, 50).map((row) => row.fields.length)));
+  const mapping = given ?? guessMappingByValues(rows[0]);
+  const layout = csvLayout(columns, mapping, null, false);
+  return { columns, mapping, preset: null, records: rows.map((row) => readCsvRecord(row, layout)) };
 }

@@ -106,10 +106,18 @@ function startOfLine(text: string, from: number, fromLine: number, line: number)
  */
 export function readCsvRows(text: string, delimiter: string, expectedFields?: number): CsvRow[] {
   const rows: CsvRow[] = [];
+  eachCsvRow(text, delimiter, (row) => rows.push(row), expectedFields);
+  return rows;
+}
+
+/** readCsvRows one row at a time, so a large file's rows need not all be held at once. */
+export function eachCsvRow(text: string, delimiter: string, onRow: (row: CsvRow) => void, expectedFields?: number): void {
   const separator = delimiter.charCodeAt(0);
   let position = 0;
   let line = 1;
   let expected = expectedFields;
+  let nextLineFeed = text.indexOf('\n');
+  let nextReturn = text.indexOf('\r');
   while (position < text.length) {
     const breakEnd = lineBreakEnd(text, position);
     if (breakEnd !== -1) {
@@ -117,15 +125,18 @@ export function readCsvRows(text: string, delimiter: string, expectedFields?: nu
       line += 1;
       continue;
     }
-    // Most rows hold no quote: split the line natively, which is several times faster.
-    const lineFeed = text.indexOf('\n', position);
-    const lineEnd = lineFeed === -1 ? text.length : text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed;
+    // Most rows hold no quote: split the line natively, which is several times faster. The next
+    // line feed and carriage return are searched once each and reused, so a file of lone CRs (old
+    // Mac) or of LFs alone is not searched to its end on every row.
+    if (nextLineFeed !== -1 && nextLineFeed < position) nextLineFeed = text.indexOf('\n', position);
+    if (nextReturn !== -1 && nextReturn < position) nextReturn = text.indexOf('\r', position);
+    const lineEnd = Math.min(nextLineFeed === -1 ? text.length : nextLineFeed, nextReturn === -1 ? text.length : nextReturn);
     const plain = text.slice(position, lineEnd);
-    if (!plain.includes('"') && !plain.includes('\r')) {
+    if (!plain.includes('"')) {
       const fields = plain.split(delimiter);
-      rows.push({ line, fields, damage: null, broken: false });
+      onRow({ line, fields, damage: null, broken: false });
       expected ??= fields.length;
-      position = lineFeed === -1 ? text.length : lineFeed + 1;
+      position = lineEnd >= text.length ? text.length : lineBreakEnd(text, lineEnd);
       line += 1;
       continue;
     }
@@ -139,15 +150,14 @@ export function readCsvRows(text: string, delimiter: string, expectedFields?: nu
         row.unclosedFrom !== null
           ? `a quote opened on line ${row.unclosedFrom} is never closed`
           : `its quotes do not add up (the row runs on to line ${row.nextLine - 1})`;
-      rows.push({ line, fields: row.fields, damage: why, broken: true });
+      onRow({ line, fields: row.fields, damage: why, broken: true });
       position = startOfLine(text, position, line, resumeLine);
       line = resumeLine;
       continue;
     }
-    rows.push({ line, fields: row.fields, damage: row.damage, broken: false });
+    onRow({ line, fields: row.fields, damage: row.damage, broken: false });
     expected ??= row.fields.length;
     position = row.end;
     line = row.nextLine;
   }
-  return rows;
 }
