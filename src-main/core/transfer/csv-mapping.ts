@@ -95,11 +95,11 @@ function several(value: string, layout: CsvLayout): string[] {
   return layout.preset === 'google' && value.includes(':::') ? value.split(/\s*:::\s*/) : [value];
 }
 
-function readKind(value: string): string {
+function readKind(value: string): 'person' | 'company' | null {
   const text = value.trim().toLowerCase();
   if (['company', 'organization', 'organisation', 'org', 'business'].includes(text)) return 'company';
   if (['person', 'individual', 'people'].includes(text)) return 'person';
-  return value.trim();
+  return null;
 }
 
 function noteSkipped(layout: CsvLayout, fields: string[], parts: ContactParts) {
@@ -132,9 +132,13 @@ function takeValue(entry: Entry, value: string, row: string[], layout: CsvLayout
     case 'company':
       fields.company = fields.company === undefined || fields.company === '' ? value : fields.company;
       return;
-    case 'kind':
-      fields.kind = readKind(value) as ContactFieldsInput['kind'];
+    case 'kind': {
+      // A kind we do not know is a word in the report, not a row refused for it.
+      const kind = readKind(value);
+      if (kind === null) parts.leftOut.push(`kind “${shorten(value)}” not understood`);
+      else fields.kind = kind;
       return;
+    }
     case 'email':
       for (const email of several(value, layout)) parts.emails.push(labeled(email.replace(/^mailto:/i, ''), labelFor(entry, row, layout)));
       return;

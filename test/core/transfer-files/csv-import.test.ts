@@ -146,6 +146,12 @@ describe('reading other CSV files', () => {
     ]);
   });
 
+  it('reads Kind as person or company, and leaves out a kind it does not know instead of refusing the row', () => {
+    const file = readText('Name,Company,Kind\nAda Lovelace,Engines,Person\n,Harbour Coffee,Organization\nBob Smith,,Customer\n');
+    expect(file.records.map((record) => readable(record).fields.kind)).toEqual(['person', 'company', undefined]);
+    expect(readable(file.records[2]).leftOut).toEqual(['kind “Customer” not understood']);
+  });
+
   it('keeps phone values the phone schema would refuse, and drops empty emails and phones', () => {
     const file = readText('Name,Email,Email 2,Phone\nAda Lovelace, ,ada@example.com,CALL-ME\n');
     expect(readable(file.records[0]).fields).toMatchObject({ emails: [{ value: 'ada@example.com' }], phones: [{ value: 'CALL-ME' }] });
