@@ -74,7 +74,7 @@ function convertLine(line: string): string {
   if (split === null) return line;
   const [head, rawValue] = split;
   const [name = '', ...params] = head.split(';');
-  if (/^VERSION$/i.test(name)) return 'VERSION:3.0';
+  if (/^VERSION$/i.test(name)) return /^\s*2\.1/.test(rawValue) ? 'VERSION:3.0' : line;
   let charset: string | undefined;
   let encoding: string | undefined;
   const kept: string[] = [];
@@ -98,7 +98,14 @@ export function vcard21As30(lines: string[]): string {
   return logicalLines(lines).map(convertLine).join('\r\n');
 }
 
-/** Whether a card needs the 2.1 pass: it says 2.1, or uses quoted-printable anyway. */
+/** A parameter without "=", as 2.1 writes them ("TEL;CELL:"); ical.js refuses those in any version. */
+const hasBareParameter = (head: string) => head.split(';').slice(1).some((param) => !param.includes('='));
+
+/** Whether a card needs the 2.1 pass: it says 2.1, or uses quoted-printable or bare parameters anyway. */
 export function needsVcard21Pass(lines: string[]): boolean {
-  return lines.some((line) => /^VERSION:\s*2\.1/i.test(line) || isQuotedPrintable(splitLine(line)?.[0] ?? ''));
+  return lines.some((line) => {
+    if (/^VERSION:\s*2\.1/i.test(line)) return true;
+    const head = /^[ \t]/.test(line) ? '' : (splitLine(line)?.[0] ?? '');
+    return isQuotedPrintable(head) || hasBareParameter(head);
+  });
 }

@@ -126,6 +126,14 @@ describe('reading vCard files', () => {
     expect(readText('', 'empty.vcf').records).toEqual([]);
   });
 
+  it('reads 2.1-style bare parameters and quoted-printable in a card that says 3.0, as some phones write them', () => {
+    const bare = 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace;Ada\r\nTEL;CELL:+44 1\r\nEMAIL;INTERNET;PREF:ada@example.com\r\nEND:VCARD\r\n';
+    const quoted = 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hopper;Grace\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9\r\nEND:VCARD\r\n';
+    const file = readText(bare + quoted, 'c.vcf');
+    expect(readable(file.records[0]).fields).toMatchObject({ phones: [{ label: 'mobile', value: '+44 1' }], emails: [{ value: 'ada@example.com', primary: true }] });
+    expect(readable(file.records[1]).fields).toMatchObject({ notes: 'Café' });
+  });
+
   it('reads a card with only ORG as a company, and one with only FN by splitting the name', () => {
     const file = readText('BEGIN:VCARD\nVERSION:3.0\nORG:Harbour Coffee\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Ada King Lovelace\nEND:VCARD\n', 'c.vcf');
     expect(readable(file.records[0]).fields).toMatchObject({ kind: 'company', company: 'Harbour Coffee' });
