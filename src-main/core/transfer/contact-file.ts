@@ -37,9 +37,9 @@ function extensionOf(fileName: string): string {
   return /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
 }
 
-/** vCard when the text starts a card near its top, or the name says so; CSV otherwise. */
+/** vCard when the text starts with a card, or the name says so; CSV otherwise (a note may mention BEGIN:VCARD). */
 function detectFormat(text: string, fileName: string): ImportFormat {
-  if (/^\s*BEGIN:VCARD\s*$/im.test(text.slice(0, 4096))) return 'vcard';
+  if (/^\s*BEGIN:VCARD\s*$/im.test(text.slice(0, 200).split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '')) return 'vcard';
   return ['vcf', 'vcard'].includes(extensionOf(fileName)) ? 'vcard' : 'csv';
 }
 

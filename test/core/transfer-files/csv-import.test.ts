@@ -159,6 +159,7 @@ describe('reading other CSV files', () => {
 
   it('reads a vCard in a .txt file, and a .tsv with tabs', () => {
     expect(readText('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n', 'notes.txt').format).toBe('vcard');
+    expect(readText('Name,Notes\nAda Lovelace,"pasted:\nBEGIN:VCARD\nEND:VCARD"\n', 'c.csv').format).toBe('csv');
     const tsv = readText('Name\tEmail\nAda Lovelace\tada@example.com\n', 'c.tsv');
     expect(tsv.delimiter).toBe('\t');
   });
