@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   contacts: () => import('./contacts.bench.ts'),
   clv: () => import('./clv.bench.ts'),
   history: () => import('./history.bench.ts'),
+  import: () => import('./import.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

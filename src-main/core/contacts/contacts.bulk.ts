@@ -1,6 +1,7 @@
 import { contactsFieldLabels } from '../../../shared/contacts/contacts.labels.ts';
 import { ContactFields, type Contact, type ContactFieldsInput } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Db } from '../db/handle.ts';
+import { idSource } from '../db/id-batch.ts';
 import {
   clearSearchIndex,
   findAllContacts,
@@ -56,9 +57,10 @@ export function checkContactFields(input: ContactFieldsInput): { fields: Contact
 export async function insertContactsInBulk(db: Db, items: Array<{ id: string; fields: ContactFields }>, now: string): Promise<void> {
   if (items.length === 0) return;
   const first = await nextContactNum(db);
+  const nextId = idSource();
   await insertRows(db, {
     contacts: items.map((item, index) => ({ num: first + index, id: item.id, ...fieldsToRow(item.fields), created_at: now, updated_at: now, deleted_at: null })),
-    methods: items.flatMap((item) => methodRows(item.id, item.fields)),
+    methods: items.flatMap((item) => methodRows(item.id, item.fields, nextId)),
     tags: items.flatMap((item) => item.fields.tags.map((tag, position) => ({ contact_id: item.id, tag, position }))),
     search: items.map((item, index) => searchEntryOf(first + index, item.fields)),
   });

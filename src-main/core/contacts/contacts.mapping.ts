@@ -34,11 +34,11 @@ export function fieldsToRow(fields: ContactFields): Omit<NewContactRow, 'id' | '
   };
 }
 
-/** A contact's emails and phones as rows, each with a new id. */
-export function methodRows(contactId: string, fields: Pick<ContactFields, 'emails' | 'phones'>): NewContactMethodRow[] {
+/** A contact's emails and phones as rows, each with a new id (from `nextId`: a bulk write draws them in blocks). */
+export function methodRows(contactId: string, fields: Pick<ContactFields, 'emails' | 'phones'>, nextId: () => string = newId): NewContactMethodRow[] {
   const rows = (type: 'email' | 'phone', items: ContactFields['emails']) =>
     items.map((item, position) => ({
-      id: newId(),
+      id: nextId(),
       contact_id: contactId,
       type,
       label: item.label,

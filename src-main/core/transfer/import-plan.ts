@@ -1,7 +1,6 @@
 import type { ContactFields } from '../../../shared/contacts/contacts.schemas.ts';
 import type { DuplicateAction, DuplicateMatch, ImportReport, PreviewRow } from '../../../shared/transfer/transfer.schemas.ts';
 import { checkContactFields } from '../contacts/contacts.service.ts';
-import { newId } from '../db/ids.ts';
 import { combineFields, matchKeys } from '../duplicates/duplicates.service.ts';
 import type { ContactRecord } from './contact-file.ts';
 
@@ -45,7 +44,7 @@ function picked(fields: ContactFields): NonNullable<PreviewRow['contact']> {
 export function planImport(
   records: ContactRecord[],
   existing: Map<string, Target>,
-  options: { decide: (line: number) => DuplicateAction; tag?: string | undefined },
+  options: { decide: (line: number) => DuplicateAction; tag?: string | undefined; newId: () => string },
 ): ImportPlan {
   const plan: ImportPlan = { rows: [], creates: [], mergesInto: new Map(), invalid: [], duplicates: [], sample: [] };
   const inFile = new Map<string, Target & { create: { id: string; fields: ContactFields } }>();
@@ -76,7 +75,7 @@ export function planImport(
       for (const { key } of keys) if (!existing.has(key) && !inFile.has(key)) inFile.set(key, target);
     };
     const createNew = (reason: string | null) => {
-      const create = { id: newId(), fields };
+      const create = { id: options.newId(), fields };
       plan.creates.push(create);
       plan.rows.push({ line, outcome: 'created', name, contactId: create.id, reason });
       register({ id: create.id, displayName: name, earlierLine: line, create });

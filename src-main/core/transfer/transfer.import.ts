@@ -18,6 +18,7 @@ import {
 import { nowOf, type CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
+import { idSource } from '../db/id-batch.ts';
 import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
 import { combineFields, emailKey, phoneKey } from '../duplicates/duplicates.service.ts';
@@ -43,7 +44,8 @@ const decider = (input: ImportContacts) => (line: number) => input.duplicates.by
 
 export async function previewImport(ctx: CoreContext, input: ReadOptions): Promise<ImportPreview> {
   const file = readImportFile(input);
-  const plan = planImport(file.records, await existingTargets(ctx.db), { decide: () => 'skip' });
+  // The preview saves nothing: its contacts need no ids.
+  const plan = planImport(file.records, await existingTargets(ctx.db), { decide: () => 'skip', newId: () => '' });
   return {
     file: input.file,
     format: file.format,
@@ -101,7 +103,7 @@ export async function importContacts(ctx: CoreContext, input: ImportContacts): P
     run: async (tx) => {
       const batchId = newId(nowOf(ctx));
       const now = nextTimestamp(undefined, nowOf(ctx));
-      const plan = planImport(file.records, await existingTargets(tx), { decide: decider(input), tag: input.tag });
+      const plan = planImport(file.records, await existingTargets(tx), { decide: decider(input), tag: input.tag, newId: idSource() });
       for (let start = 0; start < plan.creates.length; start += progressEvery) {
         await insertContactsInBulk(tx, plan.creates.slice(start, start + progressEvery), now);
         progress(Math.min(total, start + progressEvery));
