@@ -20,8 +20,8 @@ export const header = ['First Name', 'Last Name', 'Company', 'Email', 'Phone', '
  * A real core on a real database file in a temp folder, on a fixed clock, with
  * what it published and typed shortcuts for the transfer and duplicates calls.
  */
-export async function openTransferCore(options: { now?: number } = {}) {
-  const data = makeTempDataDir('ambassador-transfer-');
+export async function openTransferCore(options: { now?: number; data?: { dir: string; remove: () => void } } = {}) {
+  const data = options.data ?? makeTempDataDir('ambassador-transfer-');
   const now = options.now ?? Date.parse('2026-12-02T10:30:00.000Z');
   const core: Core = await createCore({ dataDir: data.dir, checkOutputs: true, clock: { now: () => now } });
   const events: CoreEvent[] = [];

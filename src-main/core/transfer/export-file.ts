@@ -9,7 +9,7 @@ function cannotWrite(path: string, error: unknown): AppError {
   const why =
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
       ? 'Ambassador is not allowed to write there. Choose another folder'
-      : code === 'ENOENT'
+      : code === 'ENOENT' || code === 'ENOTDIR'
         ? 'that folder does not exist. Choose another one'
         : error instanceof Error
           ? error.message
@@ -20,11 +20,12 @@ function cannotWrite(path: string, error: unknown): AppError {
 /**
  * Writes `<path>.partial`, flushes it to the disk, then renames it: a file under
  * the export's name is always a whole export, whatever happens meanwhile.
+ * The exports folder is made when missing; a folder the user chose must exist.
  */
-export function writeFileWhole(path: string, text: string): number {
+export function writeFileWhole(path: string, text: string, options: { makeFolder: boolean }): number {
   const partial = `${path}.partial`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    if (options.makeFolder) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const fd = openSync(partial, 'w', 0o600);
     try {
       writeSync(fd, text);

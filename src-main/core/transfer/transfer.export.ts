@@ -35,6 +35,6 @@ export async function exportContacts(ctx: CoreContext, input: { format: ExportFo
     text = input.format === 'csv' ? writeContactsCsv(all) : writeContactsVcard(all);
     contacts = all.length;
   }
-  const sizeBytes = writeFileWhole(path, text);
+  const sizeBytes = writeFileWhole(path, text, { makeFolder: input.to === undefined });
   return { path, fileName: basename(path), format: input.format, contacts, sizeBytes };
 }
