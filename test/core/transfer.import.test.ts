@@ -47,7 +47,7 @@ describe('transfer.previewImport', () => {
     expect(api.raw('select count(*) as n from contacts')).toEqual([{ n: 1 }]);
   });
 
-  it('refuses a file it cannot read, in words that say what to do', async () => {
+  it('fault: bad input: a file it cannot read is refused in words that say what to do', async () => {
     const missing = `${api.dir}/nowhere.csv`;
     expect(await api.refusal('transfer.previewImport', { file: missing })).toMatchObject({
       code: 'VALIDATION',
