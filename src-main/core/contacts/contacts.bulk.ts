@@ -138,9 +138,9 @@ export async function putCompanyLinksBackIn(db: Db, ids: string[], companyId: st
 /** Builds contacts' search entries afresh from the stored contacts (after a JSON export is loaded). */
 export async function rebuildContactSearchIn(db: Db): Promise<void> {
   await clearSearchIndex(db);
-  const contacts = await allContacts(db, false);
-  const nums = new Map((await findAllContacts(db, false)).map((row) => [row.id, row.num]));
-  await insertSearchEntries(db, contacts.map((contact) => searchEntryOf(nums.get(contact.id)!, contactFieldsOf(contact))));
+  const rows = await findAllContacts(db, false);
+  const contacts = assemble(rows, await findAllMethods(db), await findAllTags(db));
+  await insertSearchEntries(db, contacts.map((contact, index) => searchEntryOf(rows[index]!.num, contactFieldsOf(contact))));
 }
 
 /** Contacts not in the Trash by their names, for finding those that look like one person. */
