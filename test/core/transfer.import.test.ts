@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import type { ImportBatch } from '../../shared/transfer/transfer.schemas.ts';
@@ -95,6 +96,13 @@ describe('transfer.importContacts', () => {
       ['skipped', 'same email as Ada (ada@example.com)'],
       ['merged', 'same email as Ada (ada@example.com)'],
     ]);
+  });
+
+  it('imports the file as it is now, even when it changed after the preview', async () => {
+    const file = api.file(csvOf([header, ['Ada', 'Lovelace', '', '', '', '', '']]));
+    expect((await api.preview({ file })).totalRecords).toBe(1);
+    writeFileSync(file, csvOf([header, ['Ada', 'Lovelace', '', '', '', '', ''], ['Grace', 'Hopper', '', '', '', '', '']]));
+    expect(await api.import({ file })).toMatchObject({ total: 2, created: 2 });
   });
 
   it('indexes imported contacts exactly as one-by-one creation does, so search finds them by name, email, phone digits, tag and note', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { ReadOptions } from '../../../shared/transfer/transfer.schemas.ts';
@@ -15,20 +15,48 @@ function whyUnreadable(error: unknown): string {
 const unreadable = (file: string, why: string) =>
   new AppError('VALIDATION', `Ambassador cannot read ${file}: ${why}.`, { fields: [{ path: 'file', message: why }] });
 
-/** The file's records as the reader finds them; a file that cannot be read is the user's to fix, so VALIDATION. */
-export function readImportFile(options: ReadOptions): ContactFile {
+/**
+ * The file the last preview read, kept for the import that usually follows it:
+ * reading a 100,000-row file again took as long as writing it. Used once, and
+ * only while the file is unchanged (same size and modification time) and read
+ * the same way.
+ */
+let previewed: { key: string; file: ContactFile } | undefined;
+
+/** How the user asked to read the file: what they left out is the reader's to detect. */
+function how(options: ReadOptions) {
+  const { format, encoding, delimiter, hasHeader, mapping } = options;
+  return Object.fromEntries(Object.entries({ format, encoding, delimiter, hasHeader, mapping }).filter(([, value]) => value !== undefined));
+}
+
+function read(options: ReadOptions): { key: string; file: ContactFile } {
   let bytes: Uint8Array;
+  let key: string;
   try {
+    const { size, mtimeMs } = statSync(options.file);
+    key = JSON.stringify([how(options), options.file, size, mtimeMs]);
+    if (previewed?.key === key) return previewed;
     bytes = readFileSync(options.file);
   } catch (error) {
     throw unreadable(options.file, whyUnreadable(error));
   }
-  const { file, ...how } = options;
-  const defined = Object.fromEntries(Object.entries(how).filter(([, value]) => value !== undefined));
   try {
-    return readContactFile(bytes, { fileName: basename(file), ...defined });
+    return { key, file: readContactFile(bytes, { fileName: basename(options.file), ...how(options) }) };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw unreadable(file, whyUnreadable(error));
+    throw unreadable(options.file, whyUnreadable(error));
   }
+}
+
+/** For a preview: the file's records as the reader finds them, kept for the import. A file that cannot be read is the user's to fix, so VALIDATION. */
+export function readForPreview(options: ReadOptions): ContactFile {
+  previewed = read(options);
+  return previewed.file;
+}
+
+/** For an import: the records the preview read, when nothing changed since; else read afresh. */
+export function readForImport(options: ReadOptions): ContactFile {
+  const { file } = read(options);
+  previewed = undefined;
+  return file;
 }

@@ -22,7 +22,7 @@ import { idSource } from '../db/id-batch.ts';
 import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
 import { combineFields, emailKey, phoneKey } from '../duplicates/duplicates.service.ts';
-import { readImportFile } from './import-file.ts';
+import { readForImport, readForPreview } from './import-file.ts';
 import { planImport, type ImportPlan, type Target } from './import-plan.ts';
 import { findBatch, findBatchContacts, findBatches, insertBatch, insertBatchContacts, markBatchUndone } from './transfer.repository.ts';
 import type { ImportBatchContactRow, ImportBatchRow } from './transfer.table.ts';
@@ -43,7 +43,7 @@ async function existingTargets(db: Db): Promise<Map<string, Target>> {
 const decider = (input: ImportContacts) => (line: number) => input.duplicates.byLine[String(line)] ?? input.duplicates.all;
 
 export async function previewImport(ctx: CoreContext, input: ReadOptions): Promise<ImportPreview> {
-  const file = readImportFile(input);
+  const file = readForPreview(input);
   // The preview saves nothing: its contacts need no ids.
   const plan = planImport(file.records, await existingTargets(ctx.db), { decide: () => 'skip', newId: () => '' });
   return {
@@ -92,7 +92,7 @@ async function mergeIntoSaved(db: Db, plan: ImportPlan, now: string): Promise<Im
  * (multi-row INSERTs), 5,000 at a time so progress can be told.
  */
 export async function importContacts(ctx: CoreContext, input: ImportContacts): Promise<ImportReport> {
-  const file = readImportFile(input);
+  const file = readForImport(input);
   const total = file.records.length;
   // Progress is not a change of data: it goes out before the commit, straight
   // to the windows, so a long import shows it moving. Changes go out through
