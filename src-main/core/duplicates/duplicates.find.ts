@@ -7,15 +7,15 @@ type Candidate = { reason: DuplicateGroup['reason']; value: string; ids: string[
 
 /** Groups contact ids by a key, in the order contacts were added; only keys two or more contacts share. */
 function groupBy<T>(items: T[], keyOf: (item: T) => string | null, idOf: (item: T) => string, shown: (item: T, key: string) => string, reason: Candidate['reason']): Candidate[] {
-  const groups = new Map<string, Candidate>();
+  const groups = new Map<string, { value: string; ids: Set<string> }>();
   for (const item of items) {
     const key = keyOf(item);
     if (key === null) continue;
-    const group = groups.get(key) ?? { reason, value: shown(item, key), ids: [] };
-    if (!group.ids.includes(idOf(item))) group.ids.push(idOf(item));
+    const group = groups.get(key) ?? { value: shown(item, key), ids: new Set<string>() };
+    group.ids.add(idOf(item));
     groups.set(key, group);
   }
-  return [...groups.values()].filter((group) => group.ids.length > 1);
+  return [...groups.values()].filter((group) => group.ids.size > 1).map((group) => ({ reason, value: group.value, ids: [...group.ids] }));
 }
 
 /**

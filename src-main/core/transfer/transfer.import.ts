@@ -171,8 +171,8 @@ export async function undoImport(ctx: CoreContext, batchId: string): Promise<{ b
       return { created, merged: merged.map((row) => row.contact_id) };
     },
     changed: ({ created, merged }): CoreEvent[] => [
-      { name: 'contacts.changed', payload: { ids: created, reason: 'deleted' } },
-      { name: 'contacts.changed', payload: { ids: merged, reason: 'updated' } },
+      ...(created.length > 0 ? [{ name: 'contacts.changed', payload: { ids: created, reason: 'deleted' } } as const] : []),
+      ...(merged.length > 0 ? [{ name: 'contacts.changed', payload: { ids: merged, reason: 'updated' } } as const] : []),
       { name: 'transfer.changed', payload: { batchId, reason: 'undone' } },
     ],
   });
