@@ -4,6 +4,7 @@ import * as indexAddresses from './0002_index_addresses.ts';
 import * as createHistory from './0003_create_history.ts';
 import * as createFollowups from './0004_create_followups.ts';
 import * as indexLosingTouch from './0005_index_losing_touch.ts';
+import * as recordImportsAndMerges from './0006_record_imports_and_merges.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_create_history': createHistory,
   '0004_create_followups': createFollowups,
   '0005_index_losing_touch': indexLosingTouch,
+  '0006_record_imports_and_merges': recordImportsAndMerges,
 };

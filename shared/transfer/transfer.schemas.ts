@@ -72,6 +72,8 @@ export const DuplicateMatch = z.object({
   matchedBy: z.enum(['email', 'phone']),
   /** The normalized email or phone digits both share. */
   value: z.string(),
+  /** Set when the row repeats an earlier row of the same file (then `existing.id` is empty: that contact is not saved yet). */
+  earlierLine: z.number().int().optional(),
 });
 export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
 

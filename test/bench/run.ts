@@ -8,6 +8,8 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   clv: () => import('./clv.bench.ts'),
   history: () => import('./history.bench.ts'),
   backup: () => import('./backup.bench.ts'),
+  import: () => import('./import.bench.ts'),
+  'contact-file': () => import('./contact-file.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

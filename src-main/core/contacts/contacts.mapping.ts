@@ -1,6 +1,7 @@
 import type { Contact, ContactFields, ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
+import { newId } from '../db/ids.ts';
 import { foldText } from '../db/text-search.ts';
-import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactRow } from './contacts.table.ts';
+import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactMethodRow, NewContactRow } from './contacts.table.ts';
 
 export function displayNameOf(fields: Pick<ContactFields, 'kind' | 'firstName' | 'lastName' | 'company'>): string {
   if (fields.kind === 'company') return fields.company;
@@ -31,6 +32,21 @@ export function fieldsToRow(fields: ContactFields): Omit<NewContactRow, 'id' | '
     preferred_time: fields.preferredTime,
     keep_in_touch_days: fields.keepInTouchDays,
   };
+}
+
+/** A contact's emails and phones as rows, each with a new id (from `nextId`: a bulk write draws them in blocks). */
+export function methodRows(contactId: string, fields: Pick<ContactFields, 'emails' | 'phones'>, nextId: () => string = newId): NewContactMethodRow[] {
+  const rows = (type: 'email' | 'phone', items: ContactFields['emails']) =>
+    items.map((item, position) => ({
+      id: nextId(),
+      contact_id: contactId,
+      type,
+      label: item.label,
+      value: item.value,
+      is_primary: item.primary ? 1 : 0,
+      position,
+    }));
+  return [...rows('email', fields.emails), ...rows('phone', fields.phones)];
 }
 
 function methodsOf(rows: ContactMethodRow[], type: 'email' | 'phone') {

@@ -27,8 +27,8 @@ import {
 import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts-listing.repository.ts';
 import { checkCompanyLink, checkKindChange, followCompanyRename } from './contacts.companies.ts';
 import { indexContact, removeFromIndex, searchContactNums } from './contacts-search.repository.ts';
-import { fieldsToRow, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
-import type { ContactRow, NewContactMethodRow } from './contacts.table.ts';
+import { fieldsToRow, methodRows, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
+import type { ContactRow } from './contacts.table.ts';
 
 function changed(ids: string[], reason: EventPayload<'contacts.changed'>['reason']): CoreEvent {
   return { name: 'contacts.changed', payload: { ids, reason } };
@@ -51,20 +51,6 @@ async function requireContact(db: Db, id: string): Promise<ContactRow> {
   const row = await findContactById(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'That contact no longer exists. It may have been deleted for good.', { id });
   return row;
-}
-
-function methodRows(contactId: string, fields: ContactFields): NewContactMethodRow[] {
-  const rows = (type: 'email' | 'phone', items: ContactFields['emails']) =>
-    items.map((item, position) => ({
-      id: newId(),
-      contact_id: contactId,
-      type,
-      label: item.label,
-      value: item.value,
-      is_primary: item.primary ? 1 : 0,
-      position,
-    }));
-  return [...rows('email', fields.emails), ...rows('phone', fields.phones)];
 }
 
 async function writeDetails(db: Db, row: ContactRow, fields: ContactFields): Promise<void> {
@@ -298,3 +284,21 @@ export async function losingTouch(db: Db, now: string, limit: number): Promise<C
 export async function recordLastInteraction(db: Db, id: string, at: string | null): Promise<void> {
   await setLastInteractionAt(db, id, at);
 }
+
+export {
+  allContacts,
+  checkContactFields,
+  contactFieldsOf,
+  insertContactsInBulk,
+  liveContactMethods,
+  liveContactNames,
+  loadContacts,
+  moveCompanyLinksIn,
+  putCompanyLinksBackIn,
+  rebuildContactSearchIn,
+  replaceContactFieldsIn,
+  restoreContactSnapshot,
+  snapshotContact,
+  trashContactsIn,
+  type ContactSnapshot,
+} from './contacts.bulk.ts';

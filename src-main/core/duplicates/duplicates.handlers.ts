@@ -1,15 +1,11 @@
-import { AppError } from '../../../shared/api/errors.ts';
 import type { duplicatesContract } from '../../../shared/duplicates/duplicates.contract.ts';
 import type { HandlersFor } from '../handler.ts';
+import * as duplicates from './duplicates.service.ts';
 
-// PLACEHOLDER until the duplicates helper lands its handlers: replaced, never shipped.
-const notYet = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'Not built yet.');
-};
-
+/** The core's side of the duplicates slice of the contract. */
 export const duplicatesHandlers = {
-  'duplicates.find': notYet,
-  'duplicates.merge': notYet,
-  'duplicates.undoMerge': notYet,
-  'duplicates.merges': notYet,
+  'duplicates.find': (ctx, input) => duplicates.findDuplicates(ctx, input),
+  'duplicates.merge': (ctx, input) => duplicates.mergeContacts(ctx, input),
+  'duplicates.undoMerge': (ctx, input) => duplicates.undoMerge(ctx, input.mergeId),
+  'duplicates.merges': (ctx, input) => duplicates.mergesOf(ctx, input.contactId),
 } satisfies HandlersFor<typeof duplicatesContract>;

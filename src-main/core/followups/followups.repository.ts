@@ -89,3 +89,14 @@ export async function markAnnounced(db: Q, ids: string[], at: string): Promise<v
   if (ids.length === 0) return;
   await db.updateTable('followups').set({ announced_at: at }).where('id', 'in', ids).execute();
 }
+
+/** Moves a contact's follow-ups to another contact (a merge); returns their ids. `updated_at` stays: moving is not an edit. */
+export async function moveFollowups(db: Q, fromId: string, toId: string): Promise<string[]> {
+  const rows = await db.updateTable('followups').set({ contact_id: toId }).where('contact_id', '=', fromId).returning('id').execute();
+  return rows.map((row) => row.id);
+}
+
+export async function setFollowupsContact(db: Q, ids: string[], contactId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('followups').set({ contact_id: contactId }).where('id', 'in', ids).execute();
+}

@@ -10,7 +10,7 @@ import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
 import { logInteractionIn } from '../history/history.service.ts';
 import { fieldsToRow, newFollowupRow, rowToFollowup } from './followups.mapping.ts';
-import { findContactFollowups, findFollowupById, insertFollowup, updateFollowupRow } from './followups.repository.ts';
+import { findContactFollowups, findFollowupById, insertFollowup, moveFollowups, setFollowupsContact, updateFollowupRow } from './followups.repository.ts';
 import type { FollowupRow } from './followups.table.ts';
 import { addToDate, localMoment } from './local-calendar.ts';
 import { sampleFollowups } from './sample-followups.ts';
@@ -202,4 +202,14 @@ export async function seedSampleFollowupsIn(db: Db, now: string, personIds: stri
     await insertFollowup(db, newFollowupRow(personIds[index]!, { ...fields, dueDate: addToDate(today, inDays, 'days') }, now));
   }
   return planned.length;
+}
+
+/** Every follow-up of one contact moves to another (a merge); returns their ids, for the undo. */
+export async function moveFollowupsIn(db: Db, fromId: string, toId: string): Promise<string[]> {
+  return moveFollowups(db, fromId, toId);
+}
+
+/** Follow-ups a merge moved go back to their contact (the merge undone). */
+export async function putFollowupsBackIn(db: Db, ids: string[], contactId: string): Promise<void> {
+  await setFollowupsContact(db, ids, contactId);
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { insertMany } from '../db/bulk-insert.ts';
 import type { Database } from '../db/schema.ts';
 import type { InteractionRow, InteractionRowUpdate, InteractionSearchTable, NewInteractionRow } from './history.table.ts';
 
@@ -85,4 +86,48 @@ export async function indexInteraction(db: Kysely<Database>, entry: InteractionS
 
 export async function removeInteractionFromIndex(db: Kysely<Database>, num: number): Promise<void> {
   await db.deleteFrom('interactions_fts').where('rowid', '=', num).execute();
+}
+
+/** Moves a contact's interactions to another contact (a merge); returns their ids. `updated_at` stays: moving is not an edit. */
+export async function moveInteractions(db: Kysely<Database>, fromId: string, toId: string): Promise<string[]> {
+  const rows = await db.updateTable('interactions').set({ contact_id: toId }).where('contact_id', '=', fromId).returning('id').execute();
+  return rows.map((row) => row.id);
+}
+
+export async function setInteractionsContact(db: Kysely<Database>, ids: string[], contactId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('interactions').set({ contact_id: contactId }).where('id', 'in', ids).execute();
+}
+
+/**
+ * Interactions one contact referred now name another as referrer; on the new
+ * referrer's own interactions the referral is dropped (nobody refers themselves).
+ * Returns the ids changed.
+ */
+export async function moveReferrals(db: Kysely<Database>, fromId: string, toId: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('interactions')
+    .set({ referred_by_id: sql<string | null>`case when contact_id = ${toId} then null else ${toId} end` })
+    .where('referred_by_id', '=', fromId)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function setReferrer(db: Kysely<Database>, ids: string[], referrerId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('interactions').set({ referred_by_id: referrerId }).where('id', 'in', ids).execute();
+}
+
+/** Every live interaction's search entry built afresh (after a JSON export is loaded). */
+export async function findLiveInteractions(db: Kysely<Database>): Promise<InteractionRow[]> {
+  return db.selectFrom('interactions').selectAll().where('deleted_at', 'is', null).orderBy('num').execute();
+}
+
+export async function clearInteractionIndex(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('interactions_fts').execute();
+}
+
+export async function insertInteractionEntries(db: Kysely<Database>, entries: InteractionSearchTable[]): Promise<void> {
+  await insertMany(db as Kysely<unknown>, 'interactions_fts', ['rowid', 'summary', 'outcome', 'reasons'], entries.map((entry) => [entry.rowid, entry.summary, entry.outcome, entry.reasons]));
 }

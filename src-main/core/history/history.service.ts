@@ -13,8 +13,15 @@ import {
   countTimeline,
   findInteractionById,
   findRecentInteractions,
+  clearInteractionIndex,
+  findLiveInteractions,
   findTimelinePage,
   indexInteraction,
+  insertInteractionEntries,
+  moveInteractions,
+  moveReferrals,
+  setInteractionsContact,
+  setReferrer,
   insertInteraction,
   latestOccurredAt,
   removeInteractionFromIndex,
@@ -228,4 +235,31 @@ export async function seedSampleHistoryIn(db: Db, now: string, personIds: string
   const entries = sampleHistory(personIds, now);
   for (const entry of entries) await logInteractionIn(db, now, { ...entry, followupId: null });
   return entries.length;
+}
+
+/** What a merge moved in history: put back exactly by `putHistoryBackIn`. */
+export type MovedHistory = { interactionIds: string[]; referralIds: string[] };
+
+/** Every interaction of one contact moves to another, and so do the referrals it made; both last-interaction times follow. */
+export async function moveHistoryIn(db: Db, fromId: string, toId: string): Promise<MovedHistory> {
+  const interactionIds = await moveInteractions(db, fromId, toId);
+  const referralIds = await moveReferrals(db, fromId, toId);
+  await refreshBoth(db, fromId, toId);
+  return { interactionIds, referralIds };
+}
+
+export async function putHistoryBackIn(db: Db, moved: MovedHistory, toId: string, fromId: string): Promise<void> {
+  await setInteractionsContact(db, moved.interactionIds, toId);
+  await setReferrer(db, moved.referralIds, toId);
+  await refreshBoth(db, toId, fromId);
+}
+
+async function refreshBoth(db: Db, ...ids: string[]): Promise<void> {
+  for (const contact of await findContactBriefs(db, ids)) await refreshLastInteraction(db, contact);
+}
+
+/** Builds the search entries of every live interaction afresh (after a JSON export is loaded). */
+export async function rebuildHistorySearchIn(db: Db): Promise<void> {
+  await clearInteractionIndex(db);
+  await insertInteractionEntries(db, (await findLiveInteractions(db)).map(searchEntryOf));
 }

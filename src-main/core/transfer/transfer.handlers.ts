@@ -1,16 +1,12 @@
-import { AppError } from '../../../shared/api/errors.ts';
 import type { transferContract } from '../../../shared/transfer/transfer.contract.ts';
 import type { HandlersFor } from '../handler.ts';
+import * as transfer from './transfer.service.ts';
 
-// PLACEHOLDER until the transfer helper lands its handlers: replaced, never shipped.
-const notYet = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'Not built yet.');
-};
-
+/** The core's side of the transfer slice of the contract. */
 export const transferHandlers = {
-  'transfer.previewImport': notYet,
-  'transfer.importContacts': notYet,
-  'transfer.imports': notYet,
-  'transfer.undoImport': notYet,
-  'transfer.exportContacts': notYet,
+  'transfer.previewImport': (ctx, input) => transfer.previewImport(ctx, input),
+  'transfer.importContacts': (ctx, input) => transfer.importContacts(ctx, input),
+  'transfer.imports': (ctx) => transfer.listImports(ctx),
+  'transfer.undoImport': (ctx, input) => transfer.undoImport(ctx, input.batchId),
+  'transfer.exportContacts': (ctx, input) => transfer.exportContacts(ctx, input),
 } satisfies HandlersFor<typeof transferContract>;

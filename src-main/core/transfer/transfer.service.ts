@@ -1,0 +1,5 @@
+// Moving contacts in and out: the import (transfer.import.ts), the exports
+// (transfer.export.ts) and the full JSON export's loader (json-export.ts).
+export { importContacts, listImports, previewImport, undoImport } from './transfer.import.ts';
+export { exportContacts } from './transfer.export.ts';
+export { loadJsonExport } from './json-export.ts';
