@@ -1,0 +1,117 @@
+import { useEffect, useId, useState } from 'react';
+import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
+import type { DuplicateGroup } from '../../../shared/duplicates/duplicates.schemas.ts';
+import { hrefFor } from '../../app/navigation.store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { formatMoment } from '../backup/backup-words.ts';
+import { mergeContacts } from './duplicate-merging.ts';
+import { useDuplicates } from './duplicates.store.ts';
+
+const reasonWords: Record<DuplicateGroup['reason'], string> = {
+  email: 'Same email',
+  phone: 'Same phone',
+  name: 'Similar names',
+};
+
+/** Contacts that look like one person, side by side; choose who stays and merge, one pair at a time. */
+export function DuplicatesScreen() {
+  const groups = useDuplicates((state) => state.groups);
+  const error = useDuplicates((state) => state.error);
+  useEffect(() => void useDuplicates.getState().load(), []);
+
+  let body;
+  if (error) {
+    body = (
+      <div className="error-banner" role="alert">
+        <p>{error}</p>
+        <Button onClick={() => void useDuplicates.getState().load()}>Try again</Button>
+      </div>
+    );
+  } else if (groups === null) {
+    body = <p className="loading">Looking for duplicates…</p>;
+  } else if (groups.length === 0) {
+    body = (
+      <EmptyState title="No duplicates found">
+        <p>No two contacts share an email or phone, and no names are nearly the same.</p>
+      </EmptyState>
+    );
+  } else {
+    body = groups.map((group) => <GroupCard key={group.contacts.map((contact) => contact.id).join(' ')} group={group} />);
+  }
+
+  return (
+    <div className="screen screen-scroll">
+      <header className="screen-header">
+        <h1>Duplicates</h1>
+        {groups && groups.length > 0 && <p className="screen-count">{`${groups.length.toLocaleString()} ${groups.length === 1 ? 'group' : 'groups'} to look at`}</p>}
+      </header>
+      <p className="panel-text">Merging keeps every email, phone, tag, note, interaction, follow-up and purchase of both, and can be undone.</p>
+      {body}
+    </div>
+  );
+}
+
+function GroupCard({ group }: { group: DuplicateGroup }) {
+  const id = useId();
+  const [keepId, setKeepId] = useState(group.contacts[0]!.id);
+  const [merging, setMerging] = useState(false);
+  const keep = group.contacts.find((contact) => contact.id === keepId) ?? group.contacts[0]!;
+  // Groups of three or more merge one at a time: the next one after the one that stays.
+  const merge = group.contacts.find((contact) => contact.id !== keep.id)!;
+  const more = group.contacts.length - 2;
+
+  return (
+    <section className="panel duplicate-group" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{`${reasonWords[group.reason]}: ${group.value}`}</h2>
+      <fieldset className="duplicate-cards">
+        <legend>Keep</legend>
+        {group.contacts.map((contact) => (
+          <ContactCard key={contact.id} contact={contact} group={id} chosen={contact.id === keep.id} onChoose={() => setKeepId(contact.id)} />
+        ))}
+      </fieldset>
+      <div className="toolbar">
+        <Button
+          variant="primary"
+          aria-describedby={`${id}-what`}
+          disabled={merging}
+          onClick={async () => {
+            setMerging(true);
+            await mergeContacts(keep, merge);
+            setMerging(false);
+          }}
+        >
+          Merge
+        </Button>
+        <p id={`${id}-what`} className="muted">
+          {`Folds ${merge.displayName} into ${keep.displayName}.`}
+          {more > 0 && ` Then ${more.toLocaleString()} more to merge here.`}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function ContactCard({ contact, group, chosen, onChoose }: { contact: Contact; group: string; chosen: boolean; onChoose: () => void }) {
+  return (
+    <div className={chosen ? 'duplicate-card duplicate-card-kept' : 'duplicate-card'}>
+      <label className="duplicate-keep">
+        <input type="radio" name={`keep-${group}`} checked={chosen} onChange={onChoose} />
+        <strong>{contact.displayName}</strong>
+      </label>
+      <dl>
+        <dt>Emails</dt>
+        <dd>{contact.emails.map((email) => email.value).join(', ') || '—'}</dd>
+        <dt>Phones</dt>
+        <dd>{contact.phones.map((phone) => phone.value).join(', ') || '—'}</dd>
+        <dt>Company</dt>
+        <dd>{contact.company || '—'}</dd>
+        <dt>Created</dt>
+        <dd>{formatMoment(contact.createdAt)}</dd>
+      </dl>
+      <a className="back-link" href={hrefFor({ screen: 'contact', id: contact.id })} aria-label={`Open ${contact.displayName}’s page`}>
+        Open page
+      </a>
+    </div>
+  );
+}
