@@ -26,8 +26,8 @@ export function BackupScreen() {
         <BackupSection />
         <ImportSection />
         <ExportSection />
-        <section className="panel" aria-labelledby="duplicates-heading">
-          <h2 id="duplicates-heading">Duplicates</h2>
+        <section className="panel">
+          <h2>Duplicates</h2>
           <p className="panel-text">Contacts with the same email or phone, or nearly the same name, side by side, to merge into one.</p>
           <div className="toolbar">
             <Button onClick={() => navigate({ screen: 'duplicates' })}>Find duplicates</Button>

@@ -21,8 +21,8 @@ export function BackupSection() {
   const restoring = useRestore((state) => state.step !== 'closed');
 
   return (
-    <section className="panel" aria-labelledby="backups-heading">
-      <h2 id="backups-heading">Backups</h2>
+    <section className="panel">
+      <h2>Backups</h2>
       {error && (
         <div className="error-banner" role="alert">
           <p>{error}</p>

@@ -11,8 +11,8 @@ export function ExportSection() {
   const progress = useExport((state) => state.progress);
   const problem = useExport((state) => state.problem);
   return (
-    <section className="panel" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export</h2>
+    <section className="panel">
+      <h2>Export</h2>
       <p className="panel-text">CSV opens in any spreadsheet, vCard in any address book; JSON holds everything Ambassador knows, for another program.</p>
       <div className="toolbar">
         <SelectField label="Export format" value={format} options={exportFormats} onChange={(value) => useExport.getState().setFormat(value as ExportFormat)} className="field-inline" />

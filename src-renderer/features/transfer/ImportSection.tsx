@@ -12,8 +12,8 @@ export function ImportSection() {
   const problem = useImport((state) => state.problem);
   const preview = useImport((state) => state.preview);
   return (
-    <section className="panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
+    <section className="panel">
+      <h2>Import</h2>
       <p className="panel-text">Bring contacts in from a CSV file (Google Contacts, Outlook, a spreadsheet) or vCards. You see them before anything is saved.</p>
       <div className="toolbar">
         <Button variant={step === 'closed' ? 'primary' : 'secondary'} onClick={() => void useImport.getState().choose()} disabled={step === 'importing' || step === 'reading'}>
