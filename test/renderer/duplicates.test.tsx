@@ -87,6 +87,7 @@ describe('Find duplicates', () => {
     render(<App />);
     await user.click(await screen.findByRole('radio', { name: 'A. Lovelace' }));
     expect(screen.getByText('Folds Ada Lovelace into A. Lovelace. Then 1 more to merge here.')).toBeTruthy();
+    expect(screen.getByText('Merged in next').closest('.duplicate-card')?.textContent).toContain('Ada Lovelace');
     expect(screen.getAllByRole('button', { name: 'Merge' })).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Merge' }));
     expect(fake.callsTo('duplicates.merge')).toEqual([{ keepId: contactId(3), mergeId: contactId(1) }]);

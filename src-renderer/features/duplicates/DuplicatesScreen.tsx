@@ -68,7 +68,14 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
       <fieldset className="duplicate-cards">
         <legend>Keep</legend>
         {group.contacts.map((contact) => (
-          <ContactCard key={contact.id} contact={contact} group={id} chosen={contact.id === keep.id} onChoose={() => setKeepId(contact.id)} />
+          <ContactCard
+            key={contact.id}
+            contact={contact}
+            group={id}
+            chosen={contact.id === keep.id}
+            next={more > 0 && contact.id === merge.id}
+            onChoose={() => setKeepId(contact.id)}
+          />
         ))}
       </fieldset>
       <div className="toolbar">
@@ -93,13 +100,16 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
   );
 }
 
-function ContactCard({ contact, group, chosen, onChoose }: { contact: Contact; group: string; chosen: boolean; onChoose: () => void }) {
+type CardProps = { contact: Contact; group: string; chosen: boolean; next: boolean; onChoose: () => void };
+
+function ContactCard({ contact, group, chosen, next, onChoose }: CardProps) {
   return (
     <div className={chosen ? 'duplicate-card duplicate-card-kept' : 'duplicate-card'}>
       <label className="duplicate-keep">
         <input type="radio" name={`keep-${group}`} checked={chosen} onChange={onChoose} />
         <strong>{contact.displayName}</strong>
       </label>
+      {next && <p className="duplicate-next">Merged in next</p>}
       <dl>
         <dt>Emails</dt>
         <dd>{contact.emails.map((email) => email.value).join(', ') || '—'}</dd>

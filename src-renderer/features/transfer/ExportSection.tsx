@@ -14,7 +14,7 @@ export function ExportSection() {
     <section className="panel">
       <h2>Export</h2>
       <p className="panel-text">CSV opens in any spreadsheet, vCard in any address book; JSON holds everything Ambassador knows, for another program.</p>
-      <div className="toolbar">
+      <div className="toolbar toolbar-bottom">
         <SelectField label="Export format" value={format} options={exportFormats} onChange={(value) => useExport.getState().setFormat(value as ExportFormat)} className="field-inline" />
         <Button onClick={() => void useExport.getState().exportContacts()} disabled={running} aria-busy={running || undefined}>
           Export contacts

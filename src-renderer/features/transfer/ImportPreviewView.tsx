@@ -1,6 +1,7 @@
 import type { ColumnMapping, DuplicateAction, ImportField, ImportPreview, TextEncoding } from '../../../shared/transfer/transfer.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { plural } from '../backup/backup-words.ts';
 import { ProgressBar } from '../backup/ProgressBar.tsx';
 import { useImport } from './import.store.ts';
 import { delimiterOptions, duplicateOptions, encodingOptions, fieldOptions, formatWords, rowName } from './import-words.ts';
@@ -24,7 +25,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
     <div className="import-preview" aria-busy={previewing || undefined}>
       <p className="import-file">
         <strong>{preview.file.split(/[\\/]/).pop()}</strong> {`· ${formatWords(preview)}`}
-        {preview.photosSkipped > 0 && ` · ${preview.photosSkipped.toLocaleString()} photos will be left out`}
+        {preview.photosSkipped > 0 && ` · ${plural(preview.photosSkipped, 'photo')} will be left out`}
       </p>
       <div className="field-row import-reading">
         <SelectField label="Encoding" value={preview.encoding} options={encodingOptions} onChange={(encoding) => void change({ encoding: encoding as TextEncoding })} />
@@ -76,7 +77,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         <Button variant="primary" onClick={() => void useImport.getState().start()} disabled={importing || previewing || willImport <= 0} aria-busy={importing || undefined}>
           Start import
         </Button>
-        <span className="muted">{`${willImport.toLocaleString()} of ${preview.totalRecords.toLocaleString()} will be imported or merged as you chose; nothing is saved until you start.`}</span>
+        <span className="muted">{`${willImport.toLocaleString()} of ${preview.totalRecords.toLocaleString()} can be imported; duplicates follow your choices. Nothing is saved until you start.`}</span>
       </div>
       {importing && <ProgressBar label="Importing" progress={progress} />}
     </div>

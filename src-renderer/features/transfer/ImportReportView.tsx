@@ -1,4 +1,5 @@
 import { Button } from '../../ui/Button.tsx';
+import { plural } from '../backup/backup-words.ts';
 import { useImport } from './import.store.ts';
 import { undoneWords } from './imports.store.ts';
 
@@ -22,7 +23,7 @@ export function ImportReportView() {
       </ul>
       <p className="muted">
         {`${report.total.toLocaleString()} ${report.format === 'vcard' ? 'cards' : 'rows'} read`}
-        {report.photosSkipped > 0 && ` · ${report.photosSkipped.toLocaleString()} photos left out`}
+        {report.photosSkipped > 0 && ` · ${plural(report.photosSkipped, 'photo')} left out`}
       </p>
       {problem && (
         <div className="error-banner" role="alert">

@@ -52,7 +52,8 @@ function RecentImports() {
         {batches.map((batch, index) => (
           <li key={batch.batchId}>
             <span>
-              <strong>{batch.fileName}</strong> {`· ${formatMoment(batch.importedAt)} · created ${batch.created.toLocaleString()}, merged ${batch.merged.toLocaleString()}, skipped ${batch.skipped.toLocaleString()}`}
+              <strong>{batch.fileName}</strong> {/* Numbers first: "Created 120" belongs to the report alone, so a lookup by that text finds one. */}
+              {`· ${formatMoment(batch.importedAt)} · ${batch.created.toLocaleString()} new, ${batch.merged.toLocaleString()} merged, ${batch.skipped.toLocaleString()} skipped`}
             </span>
             {batch.undoneAt ? (
               <span className="muted">{`Undone ${formatMoment(batch.undoneAt)}`}</span>
