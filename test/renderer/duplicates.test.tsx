@@ -93,4 +93,23 @@ describe('Find duplicates', () => {
     expect(fake.callsTo('duplicates.merge')).toEqual([{ keepId: contactId(3), mergeId: contactId(1) }]);
     await waitFor(() => expect(screen.queryByRole('radio', { name: 'A. Lovelace' })).toBeNull());
   });
+
+  it('tells two contacts with the same name apart, in the cards, the Merge sentence and the toast', async () => {
+    groups = [duplicateGroup({ contacts: [fullContact({ id: contactId(1), displayName: 'Grace Hopper' }), fullContact({ id: contactId(2), displayName: 'Grace Hopper' })] })];
+    fake.handle('duplicates.merge', ({ keepId }: { keepId: string }) => ({
+      mergeId: 'merge-3',
+      kept: fullContact({ id: keepId }),
+      moved: { emails: 0, phones: 0, tags: 0, interactions: 0, followups: 0, purchases: 0 },
+    }));
+    navigate({ screen: 'duplicates' });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('radio', { name: 'Grace Hopper (2)' }));
+    expect(screen.getByRole('radio', { name: 'Grace Hopper (1)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open Grace Hopper (1)’s page' })).toBeTruthy();
+    expect(screen.getByText('Folds Grace Hopper (1) into Grace Hopper (2).')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Merge' }));
+    expect(fake.callsTo('duplicates.merge')).toEqual([{ keepId: contactId(2), mergeId: contactId(1) }]);
+    expect(await screen.findByText('Merged Grace Hopper (1) into Grace Hopper (2)')).toBeTruthy();
+  });
 });

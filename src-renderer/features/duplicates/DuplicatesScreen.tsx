@@ -52,6 +52,20 @@ export function DuplicatesScreen() {
   );
 }
 
+/** "Grace Hopper (1)", "Grace Hopper (2)" where a group repeats a name, so each one can be told apart, by eye and by name. */
+function cardNames(contacts: readonly Contact[]): Map<string, string> {
+  const total = new Map<string, number>();
+  for (const contact of contacts) total.set(contact.displayName, (total.get(contact.displayName) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Map(
+    contacts.map((contact) => {
+      const times = (seen.get(contact.displayName) ?? 0) + 1;
+      seen.set(contact.displayName, times);
+      return [contact.id, (total.get(contact.displayName) ?? 0) > 1 ? `${contact.displayName} (${times})` : contact.displayName];
+    }),
+  );
+}
+
 function GroupCard({ group }: { group: DuplicateGroup }) {
   const id = useId();
   const [keepId, setKeepId] = useState(group.contacts[0]!.id);
@@ -60,6 +74,8 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
   // Groups of three or more merge one at a time: the next one after the one that stays.
   const merge = group.contacts.find((contact) => contact.id !== keep.id)!;
   const more = group.contacts.length - 2;
+  const names = cardNames(group.contacts);
+  const nameOf = (contact: Contact) => names.get(contact.id) ?? contact.displayName;
 
   return (
     // Not a named region: its heading quotes an email or name, which lookups by label would find.
@@ -71,6 +87,7 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
           <ContactCard
             key={contact.id}
             contact={contact}
+            name={nameOf(contact)}
             group={id}
             chosen={contact.id === keep.id}
             next={more > 0 && contact.id === merge.id}
@@ -85,14 +102,14 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
           disabled={merging}
           onClick={async () => {
             setMerging(true);
-            await mergeContacts(keep, merge);
+            await mergeContacts({ id: keep.id, displayName: nameOf(keep) }, { id: merge.id, displayName: nameOf(merge) });
             setMerging(false);
           }}
         >
           Merge
         </Button>
         <p id={`${id}-what`} className="muted">
-          {`Folds ${merge.displayName} into ${keep.displayName}.`}
+          {`Folds ${nameOf(merge)} into ${nameOf(keep)}.`}
           {more > 0 && ` Then ${more.toLocaleString()} more to merge here.`}
         </p>
       </div>
@@ -100,14 +117,14 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
   );
 }
 
-type CardProps = { contact: Contact; group: string; chosen: boolean; next: boolean; onChoose: () => void };
+type CardProps = { contact: Contact; name: string; group: string; chosen: boolean; next: boolean; onChoose: () => void };
 
-function ContactCard({ contact, group, chosen, next, onChoose }: CardProps) {
+function ContactCard({ contact, name, group, chosen, next, onChoose }: CardProps) {
   return (
     <div className={chosen ? 'duplicate-card duplicate-card-kept' : 'duplicate-card'}>
       <label className="duplicate-keep">
         <input type="radio" name={`keep-${group}`} checked={chosen} onChange={onChoose} />
-        <strong>{contact.displayName}</strong>
+        <strong>{name}</strong>
       </label>
       {next && <p className="duplicate-next">Merged in next</p>}
       <dl>
@@ -120,7 +137,7 @@ function ContactCard({ contact, group, chosen, next, onChoose }: CardProps) {
         <dt>Created</dt>
         <dd>{formatMoment(contact.createdAt)}</dd>
       </dl>
-      <a className="back-link" href={hrefFor({ screen: 'contact', id: contact.id })} aria-label={`Open ${contact.displayName}’s page`}>
+      <a className="back-link" href={hrefFor({ screen: 'contact', id: contact.id })} aria-label={`Open ${name}’s page`}>
         Open page
       </a>
     </div>

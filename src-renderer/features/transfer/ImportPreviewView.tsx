@@ -1,4 +1,4 @@
-import type { ColumnMapping, DuplicateAction, ImportField, ImportPreview, TextEncoding } from '../../../shared/transfer/transfer.schemas.ts';
+import type { ColumnMapping, DuplicateAction, DuplicateMatch, ImportField, ImportPreview, TextEncoding } from '../../../shared/transfer/transfer.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { plural } from '../backup/backup-words.ts';
@@ -154,6 +154,14 @@ function SampleRows({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** "Line 12: Ada Lovelace — same email as Ada Lovelace (ada@example.com)", or "… as line 5, Ada Lovelace (…)" for a row repeating an earlier one. */
+function duplicateLabel(match: DuplicateMatch): string {
+  // `earlierLine` arrives with the transfer helper's refinement of the contract; read it where present.
+  const earlierLine = (match as DuplicateMatch & { earlierLine?: number }).earlierLine;
+  const other = earlierLine === undefined ? match.existing.displayName : `line ${earlierLine}, ${match.existing.displayName}`;
+  return `Line ${match.line}: ${match.incomingName} — same ${match.matchedBy} as ${other} (${match.value})`;
+}
+
 function DuplicateChoices({ preview }: { preview: ImportPreview }) {
   const duplicates = useImport((state) => state.duplicates);
   const { chooseForAll, chooseForLine } = useImport.getState();
@@ -165,7 +173,7 @@ function DuplicateChoices({ preview }: { preview: ImportPreview }) {
         {preview.duplicates.slice(0, duplicatesShown).map((match) => (
           <li key={match.line}>
             <SelectField
-              label={`Line ${match.line}: ${match.incomingName} — same ${match.matchedBy} as ${match.existing.displayName} (${match.value})`}
+              label={duplicateLabel(match)}
               value={duplicates.byLine[String(match.line)] ?? duplicates.all}
               options={duplicateOptions}
               onChange={(action) => chooseForLine(match.line, action as DuplicateAction)}
