@@ -136,6 +136,14 @@ describe('the Backup & data screen', () => {
     expect(within(dialog).getByRole('row', { name: /Contacts/ }).textContent).toBe('Contacts120150');
     expect(within(dialog).getByText(/Your current data is saved first, and Undo restore brings it back\./)).toBeTruthy();
     expect(document.activeElement).toBe(dialog);
+    // Tab goes round the dialog's buttons, never to the page behind it.
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Restore' }));
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Restore' }));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
     expect(fake.callsTo('backup.restore')).toEqual([{ file: '/home/ada/Ambassador-2026-12-02-1405.ambassador' }]);

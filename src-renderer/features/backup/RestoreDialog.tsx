@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { RestorePreview } from '../../../shared/backup/backup.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { countParts, formatMoment, formatSize } from './backup-words.ts';
@@ -40,6 +40,7 @@ export function RestoreDialog() {
         tabIndex={-1}
         onKeyDown={(event) => {
           if (event.key === 'Escape') cancel();
+          if (event.key === 'Tab' && dialog.current) keepFocusInside(dialog.current, event);
         }}
       >
         <h2 id="restore-title">{preview || step !== 'preview' ? 'Restore this backup?' : 'This file cannot be restored'}</h2>
@@ -65,6 +66,22 @@ export function RestoreDialog() {
       </div>
     </div>
   );
+}
+
+/** Tab and Shift+Tab go round the dialog's buttons instead of into the page behind it. */
+function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent<HTMLElement>): void {
+  const buttons = [...dialog.querySelectorAll<HTMLElement>('button:not(:disabled)')];
+  const first = buttons[0];
+  const last = buttons.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 function PreviewDetails({ preview }: { preview: RestorePreview }) {
