@@ -1,14 +1,19 @@
 import { useEffect } from 'react';
+import { BackupScreen } from '../features/backup/BackupScreen.tsx';
+import { followBackupChanges } from '../features/backup/follow-backup.ts';
 import { ContactList } from '../features/contacts/ContactList.tsx';
 import { ContactPage } from '../features/contacts/ContactPage.tsx';
 import { SearchBox } from '../features/contacts/SearchBox.tsx';
 import { announceKeptDrafts } from '../features/contacts/drafts.store.ts';
 import { followContactChanges } from '../features/contacts/follow-contacts.ts';
 import { TrashView } from '../features/contacts/TrashView.tsx';
+import { DuplicatesScreen } from '../features/duplicates/DuplicatesScreen.tsx';
+import { followDuplicateChanges } from '../features/duplicates/follow-duplicates.ts';
 import { DueNotices } from '../features/followups/DueNotices.tsx';
 import { followFollowupChanges } from '../features/followups/follow-followups.ts';
 import { TodayScreen } from '../features/followups/TodayScreen.tsx';
 import { followHistoryChanges } from '../features/history/follow-history.ts';
+import { followTransferChanges } from '../features/transfer/follow-transfer.ts';
 import { Toaster } from '../ui/Toaster.tsx';
 import { useNavigation, type Route } from './navigation.store.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -26,6 +31,10 @@ function Screen({ route }: { route: Route }) {
       return <TrashView />;
     case 'today':
       return <TodayScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
   }
 }
 
@@ -35,6 +44,9 @@ export function App() {
   useEffect(() => followContactChanges(), []);
   useEffect(() => followHistoryChanges(), []);
   useEffect(() => followFollowupChanges(), []);
+  useEffect(() => followBackupChanges(), []);
+  useEffect(() => followTransferChanges(), []);
+  useEffect(() => followDuplicateChanges(), []);
   useEffect(() => announceKeptDrafts(), []);
   return (
     <div className="app">

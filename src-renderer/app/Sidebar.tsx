@@ -1,16 +1,20 @@
 import { useEffect } from 'react';
+import { useBackupStatus } from '../features/backup/backup-status.store.ts';
 import { useContactCounts } from '../features/contacts/contact-counts.store.ts';
 import { useDueCounts } from '../features/followups/due-counts.store.ts';
 import { hrefFor, useNavigation } from './navigation.store.ts';
 
-const comingSoon = ['Insights', 'Backup'] as const;
+const comingSoon = ['Insights'] as const;
 
 export function Sidebar() {
   const screen = useNavigation((state) => state.route.screen);
-  const inContacts = screen !== 'trash' && screen !== 'today';
+  const inContacts = screen === 'contacts' || screen === 'new-contact' || screen === 'contact';
+  const inData = screen === 'backup' || screen === 'duplicates';
   const counts = useContactCounts((state) => state.counts);
   const due = useDueCounts((state) => state.counts);
+  const backupWarning = useBackupStatus((state) => state.status?.warning ?? null);
   useEffect(() => {
+    void useBackupStatus.getState().refresh();
     void useContactCounts.getState().refresh();
     void useDueCounts.getState().refresh();
   }, []);
@@ -31,6 +35,16 @@ export function Sidebar() {
             Contacts
           </a>
           <Count value={counts?.contacts} title={`${(counts?.contacts ?? 0).toLocaleString()} contacts`} />
+        </li>
+        <li>
+          <a className="nav-item" href={hrefFor({ screen: 'backup' })} aria-current={inData ? 'page' : undefined}>
+            Backup
+          </a>
+          {backupWarning && (
+            <span className="nav-count nav-count-urgent" title={backupWarning}>
+              !
+            </span>
+          )}
         </li>
         {comingSoon.map((name) => (
           <li key={name}>

@@ -5,13 +5,17 @@ export type Route =
   | { screen: 'new-contact' }
   | { screen: 'contact'; id: string }
   | { screen: 'trash' }
-  | { screen: 'today' };
+  | { screen: 'today' }
+  | { screen: 'backup' }
+  | { screen: 'duplicates' };
 
 /** Routes live in the hash so links are real links and Back works, in Electron's file:// too. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/trash') return { screen: 'trash' };
   if (path === '/today') return { screen: 'today' };
+  if (path === '/backup') return { screen: 'backup' };
+  if (path === '/duplicates') return { screen: 'duplicates' };
   if (path === '/contacts/new') return { screen: 'new-contact' };
   const contact = /^\/contacts\/([^/]+)$/.exec(path);
   if (contact?.[1]) {
@@ -42,6 +46,10 @@ export function hrefFor(route: Route): string {
       return '#/trash';
     case 'today':
       return '#/today';
+    case 'backup':
+      return '#/backup';
+    case 'duplicates':
+      return '#/duplicates';
   }
 }
 

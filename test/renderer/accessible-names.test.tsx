@@ -9,6 +9,7 @@ import { showToast } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
 import { followup, interaction, todayContact, todayItem } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
+import { backupFile, backupStatus, duplicateGroup, importPreview, importReport, madeAt, resetDataStores, restorePreview } from './backup-fixtures.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -16,9 +17,26 @@ const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).ins
 // case-insensitive substring of the accessible name, or of a label / aria-label
 // for getByLabel. Each name a user or test looks for must then match one control.
 const required = {
-  button: ['New contact', 'Save', 'Delete', 'Restore', 'Log interaction', 'Add follow-up', 'Save interaction', 'Save follow-up'],
+  button: [
+    'New contact',
+    'Save',
+    'Delete',
+    'Restore',
+    'Log interaction',
+    'Add follow-up',
+    'Save interaction',
+    'Save follow-up',
+    'Back up now',
+    'Restore from file',
+    'Undo restore',
+    'Import contacts',
+    'Undo import',
+    'Export contacts',
+    'Find duplicates',
+    'Merge',
+  ],
   field: ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Kind', 'Summary', 'Date', 'Reason', 'Follow-up type', 'Title', 'Due date', 'Prompt'],
-  link: ['Trash', 'Today'],
+  link: ['Trash', 'Today', 'Backup'],
 } as const;
 const controlRoles = ['button', 'link', 'textbox', 'searchbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'menuitem', 'tab'];
 
@@ -44,7 +62,7 @@ function expectOnScreen(present: string[], shared: Record<string, number> = {}):
   expect(counts).toEqual(expected);
 }
 
-const onContactPage = ['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Log interaction', 'Add follow-up'];
+const onContactPage = ['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Backup', 'Log interaction', 'Add follow-up'];
 
 /** A toast naming every required word, as "Restored Bea" or "Moved … to Trash" would. */
 const noisyToast = () =>
@@ -59,7 +77,9 @@ beforeEach(() => {
   fake.handle('history.timeline', () => ({ items: [interaction(1, { summary: 'Asked about rates', reasons: ['asked about rates'] })], nextCursor: null, total: 1 }));
   fake.handle('followups.list', () => [followup(1, { title: 'Send a card' })]);
   fake.handle('followups.dueCounts', () => ({ overdue: 1, today: 2 }));
+  fake.handle('backup.status', () => backupStatus());
   resetAppState();
+  resetDataStores();
 });
 afterEach(cleanup);
 
@@ -77,7 +97,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByLabelText('Notes', { exact: true });
     noisyToast();
-    expectOnScreen(['Save', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today']);
+    expectOnScreen(['Save', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Backup']);
   });
 
   it('on a contact in the Trash', async () => {
@@ -86,7 +106,7 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByText('This contact is in the Trash.');
     noisyToast();
-    expectOnScreen(['Save', 'Restore', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today']);
+    expectOnScreen(['Save', 'Restore', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Backup']);
   });
 
   it('on the contact list and on an empty one', async () => {
@@ -94,14 +114,14 @@ describe('each required name matches exactly one control on its screen', () => {
     render(<App />);
     await screen.findByText('Contact 000000');
     noisyToast();
-    expectOnScreen(['New contact', 'Search contacts', 'Trash', 'Today']);
+    expectOnScreen(['New contact', 'Search contacts', 'Trash', 'Today', 'Backup']);
 
     cleanup();
     fake.handle('contacts.list', directoryOf(0));
     useContactList.setState(useContactList.getInitialState());
     render(<App />);
     await screen.findByRole('heading', { name: 'No contacts yet' });
-    expectOnScreen(['New contact', 'Search contacts', 'Trash', 'Today']);
+    expectOnScreen(['New contact', 'Search contacts', 'Trash', 'Today', 'Backup']);
   });
 
   it('on a person linked to a company, with the company picker and the search results open', async () => {
@@ -189,10 +209,79 @@ describe('each required name matches exactly one control on its screen', () => {
     await screen.findByText('Housewarming gift');
     for (const name of ['Overdue', 'Today', 'Upcoming', 'Losing touch']) expect(screen.getAllByRole('heading', { name: new RegExp(name, 'i') })).toHaveLength(1);
     noisyToast();
-    expectOnScreen(['Search contacts', 'Trash', 'Today']);
+    expectOnScreen(['Search contacts', 'Trash', 'Today', 'Backup']);
     const named = (pattern: RegExp) => [...controlsNamed(pattern.source)].map((control) => control.getAttribute('aria-label'));
     expect(named(/^Mark done/)).toHaveLength(4);
     expect(new Set(named(/^Mark done/)).size).toBe(4);
     expect(new Set(named(/^Snooze/)).size).toBe(4);
+  });
+
+  describe('on Backup & data', () => {
+    // "Restore" is found in "Restore from file", "Undo restore" and each backup's
+    // "Restore backup of …"; "Backup" in the "Backups folder" field and those same
+    // buttons: lookups by role (a link named Backup, a button named Restore from
+    // file) still find one control each.
+    const shell = ['Search contacts', 'Trash', 'Today', 'Backup'];
+    const dataScreen = [...shell, 'Back up now', 'Restore from file', 'Import contacts', 'Export contacts', 'Find duplicates'];
+    const twoBackups = () => [
+      backupFile(),
+      backupFile({ fileName: 'Ambassador-2026-11-30-0900.ambassador', path: '/data/backups/Ambassador-2026-11-30-0900.ambassador' }, { createdAt: new Date(2026, 10, 30, 9).toISOString() }),
+    ];
+    const undo = { restoredAt: madeAt, restoredFrom: '/home/ada/old.ambassador', safetyBackup: '/data/backups/safety.ambassador' };
+    const imports = [{ batchId: 'b1', fileName: 'contacts.csv', importedAt: madeAt, created: 2, merged: 0, skipped: 0, undoneAt: null }];
+
+    it('with backups in the folder, an Undo restore pending and a recent import', async () => {
+      fake.handle('backup.status', () => backupStatus({ backups: twoBackups(), undo }));
+      fake.handle('transfer.imports', () => imports);
+      navigate({ screen: 'backup' });
+      render(<App />);
+      await screen.findByRole('button', { name: 'Restore backup of 30 Nov 2026 09:00' });
+      await screen.findByRole('button', { name: /^Undo contacts\.csv/ });
+      noisyToast();
+      expectOnScreen([...dataScreen, 'Undo restore'], { Restore: 4, Backup: 4 });
+      expect(screen.getAllByRole('link', { name: /backup/i })).toHaveLength(1);
+    });
+
+    it('with the restore preview open: its Restore is the dialog’s one', async () => {
+      fake.dialogs.open = '/home/ada/Ambassador-2026-12-02-1405.ambassador';
+      fake.handle('backup.inspect', () => restorePreview());
+      fake.handle('transfer.imports', () => []);
+      navigate({ screen: 'backup' });
+      const user = userEvent.setup();
+      render(<App />);
+      await user.click(await screen.findByRole('button', { name: 'Restore from file' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Restore this backup?' });
+      await within(dialog).findByRole('button', { name: 'Restore' });
+      expect(controlsNamed('Restore', dialog).size).toBe(1);
+      expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Restore', 'Cancel']);
+    });
+
+    it('with an import’s preview open, then its report', async () => {
+      fake.dialogs.open = '/home/ada/contacts.csv';
+      fake.handle('transfer.imports', () => imports);
+      fake.handle('transfer.previewImport', () => importPreview());
+      fake.handle('transfer.importContacts', () => importReport());
+      navigate({ screen: 'backup' });
+      const user = userEvent.setup();
+      render(<App />);
+      await user.click(await screen.findByRole('button', { name: 'Import contacts' }));
+      await screen.findByRole('button', { name: 'Start import' });
+      noisyToast();
+      // The duplicates' selects say what matched ("same email as …", "same phone as …").
+      expectOnScreen(dataScreen, { Restore: 1, Backup: 2, Email: 1, Phone: 1 });
+
+      await user.click(screen.getByRole('button', { name: 'Start import' }));
+      await screen.findByText('Created 120');
+      expectOnScreen([...dataScreen, 'Undo import'], { Restore: 1, Backup: 2 });
+    });
+
+    it('on Duplicates, with one pair to merge', async () => {
+      fake.handle('duplicates.find', () => [duplicateGroup()]);
+      navigate({ screen: 'duplicates' });
+      render(<App />);
+      await screen.findByRole('radio', { name: 'Ada King' });
+      noisyToast();
+      expectOnScreen([...shell, 'Merge']);
+    });
   });
 });

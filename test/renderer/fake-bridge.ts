@@ -1,7 +1,7 @@
 import { contract, isMethodName } from '../../shared/api/contract.ts';
 import type { ApiError } from '../../shared/api/errors.ts';
 import type { CoreEvent } from '../../shared/api/events.ts';
-import type { AmbassadorBridge, DispatchResult } from '../../shared/api/result.ts';
+import type { AmbassadorBridge, DispatchResult, FileChoice } from '../../shared/api/result.ts';
 import type { Contact, ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 
 export type Call = { method: string; input: unknown };
@@ -20,7 +20,7 @@ const followupChange = (reason: 'created' | 'updated' | 'snoozed' | 'skipped' | 
 ];
 
 /** The change events each write publishes in the core, with the reasons it gives. */
-const writes: Partial<Record<string, (value: Value) => CoreEvent[]>> = {
+const writes: Partial<Record<string, (value: Value, input: Value) => CoreEvent[]>> = {
   'contacts.create': contactChange('created'),
   'contacts.update': contactChange('updated'),
   'contacts.delete': contactChange('deleted'),
@@ -44,6 +44,36 @@ const writes: Partial<Record<string, (value: Value) => CoreEvent[]>> = {
       ...historyChange('logged')(interaction),
     ];
   },
+  'backup.create': () => [{ name: 'backup.changed', payload: { reason: 'created' } }],
+  'backup.setFolder': () => [{ name: 'backup.changed', payload: { reason: 'folder' } }],
+  'backup.restore': () => [{ name: 'backup.restored', payload: { undone: false } }],
+  'backup.undoRestore': () => [{ name: 'backup.restored', payload: { undone: true } }],
+  'transfer.importContacts': (value) => {
+    const rows = value.rows as { contactId: string | null }[];
+    return [
+      { name: 'transfer.changed', payload: { batchId: String(value.batchId), reason: 'imported' } },
+      { name: 'contacts.changed', payload: { ids: rows.flatMap((row) => (row.contactId ? [row.contactId] : [])), reason: 'imported' } },
+    ];
+  },
+  'transfer.undoImport': (value) => [
+    { name: 'transfer.changed', payload: { batchId: String(value.batchId), reason: 'undone' } },
+    { name: 'contacts.changed', payload: { ids: [], reason: 'deleted' } },
+  ],
+  'duplicates.merge': (value) => [
+    { name: 'duplicates.changed', payload: { mergeId: String(value.mergeId), reason: 'merged' } },
+    { name: 'contacts.changed', payload: { ids: [String((value.kept as Value).id)], reason: 'merged' } },
+  ],
+  'duplicates.undoMerge': (value, input) => [
+    { name: 'duplicates.changed', payload: { mergeId: String(input.mergeId), reason: 'undone' } },
+    { name: 'contacts.changed', payload: { ids: [String((value.kept as Value).id), String((value.restored as Value).id)], reason: 'restored' } },
+  ],
+};
+
+/** What the fake desktop dialogs answer next (a path, or null as if cancelled), and what they were asked. */
+type Dialogs = {
+  open: string | null;
+  save: string | null;
+  asked: { dialog: 'open' | 'save'; choice: FileChoice & { suggestedName?: string } }[];
 };
 
 /** Thrown by a handler to answer with an ApiError, as the core's dispatcher would. */
@@ -61,9 +91,12 @@ export class Fail {
  * Inputs and answers are checked against the contract: a call the core would refuse
  * cannot succeed, and a handler's answer must be one the core could give. Like the
  * core, a write that succeeds publishes its change events; `holdEvents` keeps them
- * back (as a slow event stream would) until `releaseEvents`.
+ * back (as a slow event stream would) until `releaseEvents`. It has the desktop
+ * app's native file dialogs (answering `dialogs.open` / `dialogs.save`) unless
+ * `browserFiles`, which leaves the renderer to browser mode's upload and download.
  */
-export function installFakeBridge() {
+export function installFakeBridge({ browserFiles = false }: { browserFiles?: boolean } = {}) {
+  const dialogs: Dialogs = { open: null, save: null, asked: [] };
   const handlers = new Map<string, Handler>();
   const listeners = new Set<(event: { name: string; payload: unknown }) => void>();
   const calls: Call[] = [];
@@ -83,7 +116,7 @@ export function installFakeBridge() {
         const refused = contract[method].input.safeParse(input).error;
         if (refused) throw new Error(`${method} was sent an input the contract refuses: ${refused.message}`);
         const value = contract[method].output.parse(answer);
-        writes[method]?.(value as Value).forEach(emit);
+        writes[method]?.(value as Value, input as Value).forEach(emit);
         return { ok: true, value } as DispatchResult;
       } catch (thrown) {
         if (thrown instanceof Fail) return { ok: false, error: thrown.error };
@@ -95,9 +128,22 @@ export function installFakeBridge() {
       return () => listeners.delete(listener);
     },
   };
+  if (!browserFiles) {
+    bridge.files = {
+      chooseOpen: async (choice) => {
+        dialogs.asked.push({ dialog: 'open', choice });
+        return dialogs.open;
+      },
+      chooseSave: async (choice) => {
+        dialogs.asked.push({ dialog: 'save', choice });
+        return dialogs.save;
+      },
+    };
+  }
   window.ambassador = bridge;
   return {
     calls,
+    dialogs,
     handle: (method: string, handler: Handler) => handlers.set(method, handler),
     emit,
     holdEvents: () => {
@@ -114,6 +160,7 @@ export function installFakeBridge() {
       handlers.clear();
       calls.length = 0;
       held = null;
+      Object.assign(dialogs, { open: null, save: null, asked: [] });
     },
   };
 }
