@@ -1,20 +1,29 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { runBackupCommand } from './backup.command.ts';
+import { runBackupCommand, runRestoreCommand } from './backup.command.ts';
 import { defaultPort } from '../http/serve.ts';
 import { runBrowserMode } from './browser-mode.ts';
 import { runClvCommand } from './clv.command.ts';
 import { runStart } from './start.command.ts';
+import { runExportCommand, runImportCommand } from './transfer.command.ts';
 
 const usage = `Usage: ambassador <command> [options]
 
 Commands:
   start [--data-dir DIR]                     open the desktop app (browser mode where Electron is unavailable)
   serve [--data-dir DIR] [--port N] [--open] run browser mode and print the address to open
-  backup FILE [--data-dir DIR] [--force]     save a checked copy of the database, even while Ambassador runs
+  backup [--to DIR] [--data-dir DIR]         save a checked backup (into DIR, else the backups folder), even while Ambassador runs
+  backup FILE [--force] [--data-dir DIR]     save a checked backup to FILE
+  restore FILE [--data-dir DIR]              restore a backup; the data it replaces is kept as a safety backup
+  import FILE [--dry-run] [--duplicates create|merge|skip] [--data-dir DIR]
+                                             import contacts from a CSV or vCard file, every skipped row with its reason
+  export --format csv|vcard|json --out FILE [--data-dir DIR]
+                                             export your contacts (json: everything) to FILE
   clv <transactions file> [options]          customer lifetime value from a purchases file (clv --help)
 
 The data folder is --data-dir, else AMBASSADOR_DATA_DIR, else the platform's app-data folder.
+backup, restore, import and export exit 0 when done, 1 with one sentence when they could not do it,
+2 on a wrong command line; ambassador backup --help (or restore, import, export, clv) says more.
 Browser mode uses port ${defaultPort} (a free one when that is taken) unless --port says otherwise.`;
 
 class UsageError extends Error {}
@@ -51,6 +60,12 @@ async function main(argv: string[]): Promise<number> {
       return runStart(parseServerArgs(args));
     case 'backup':
       return runBackupCommand(args, io);
+    case 'restore':
+      return runRestoreCommand(args, io);
+    case 'import':
+      return runImportCommand(args, io);
+    case 'export':
+      return runExportCommand(args, io);
     case 'clv':
       return runClvCommand(args, io);
     case undefined:

@@ -1,17 +1,19 @@
 import { app, dialog, session } from 'electron';
-import type { BrowserWindow } from 'electron';
+import type { BrowserWindow, WebContents } from 'electron';
 import { mkdirSync } from 'node:fs';
 import type { CoreHandle } from '../core/core-handle.ts';
 import { startCoreWorker } from '../core/worker-client.ts';
 import { chooseDataDir } from './data-dir.ts';
 import { hardenEveryContents, hardenSession } from './hardening.ts';
+import { registerFileDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { createDueNotifier, dueAnnouncementIn, type OpenTarget } from './notifications.ts';
 import { registerAppScheme, serveAppFiles } from './protocol.ts';
 import { appPaths, createMainWindow } from './window.ts';
 
-// Give the core this long to finish pending writes and close the database on quit.
-const closeTimeoutMs = 10_000;
+// Give the core this long to finish pending writes, make the quit backup (to a
+// slow USB stick, a large database takes tens of seconds) and close the database.
+const closeTimeoutMs = 120_000;
 
 const dataDir = chooseDataDir(process.argv, process.env, () => app.getPath('userData'));
 // Chromium's profile and the single-instance lock follow the data folder, so two
@@ -70,7 +72,9 @@ function openInWindow(target: OpenTarget): void {
 
 async function start(): Promise<void> {
   try {
-    core = await startCoreWorker({ dataDir });
+    // Daily and at-quit backups belong to the app's own runs, not to one-off CLI commands.
+    const coreOptions = { dataDir, automaticBackups: true };
+    core = await startCoreWorker(coreOptions);
   } catch (error) {
     // The core's message says what happened and what to do for that case (a
     // locked file is not a damaged one): no generic advice is added to it.
@@ -88,10 +92,9 @@ async function start(): Promise<void> {
     const due = dueAnnouncementIn(event);
     if (due) notifyDue(due);
   });
-  registerIpc({
-    core,
-    isOwnWindow: (contents) => [...windows].some((window) => !window.isDestroyed() && window.webContents === contents),
-  });
+  const isOwnWindow = (contents: WebContents) => [...windows].some((window) => !window.isDestroyed() && window.webContents === contents);
+  registerIpc({ core, isOwnWindow });
+  registerFileDialogs({ isOwnWindow });
   openWindow();
 }
 
@@ -121,6 +124,8 @@ if (!app.requestSingleInstanceLock()) {
     if (closed) return;
     event.preventDefault();
     closed = true;
+    // The quit backup may take a while: no window stays on screen that no longer answers.
+    for (const window of windows) if (!window.isDestroyed()) window.hide();
     void closeCore().then(() => app.quit());
   });
   void app.whenReady().then(() => {

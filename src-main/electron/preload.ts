@@ -7,6 +7,8 @@ import type { DispatchResult, AmbassadorBridge } from '../../shared/api/result.t
 const invokeChannel = 'api:invoke';
 const eventChannel = 'api:event';
 const openChannel = 'app:open';
+const chooseOpenChannel = 'files:chooseOpen';
+const chooseSaveChannel = 'files:chooseSave';
 
 /** The part of ipcRenderer the bridge uses, so tests can pass a fake. */
 export type BridgeIpc = {
@@ -18,9 +20,10 @@ export type BridgeIpc = {
 type CoreEventMessage = { name: string; payload: unknown };
 
 /**
- * `window.ambassador`: two functions and nothing else. The page never gets
- * ipcRenderer or an IpcRendererEvent (whose `sender` is ipcRenderer), so it can
- * reach no channel but the one the main process checks.
+ * `window.ambassador`: the API, its events and the native file dialogs, and
+ * nothing else. The page never gets ipcRenderer or an IpcRendererEvent (whose
+ * `sender` is ipcRenderer), so it can reach no channel but those the main
+ * process checks.
  */
 export function createBridge(ipc: BridgeIpc): AmbassadorBridge {
   return {
@@ -31,6 +34,10 @@ export function createBridge(ipc: BridgeIpc): AmbassadorBridge {
       return () => {
         ipc.removeListener(eventChannel, forward);
       };
+    },
+    files: {
+      chooseOpen: (choice) => ipc.invoke(chooseOpenChannel, choice) as Promise<string | null>,
+      chooseSave: (choice) => ipc.invoke(chooseSaveChannel, choice) as Promise<string | null>,
     },
   };
 }

@@ -44,19 +44,21 @@ export type Serving = {
 /** Browser mode: the core in a worker, the bridge in front of it. */
 export async function serveBrowserMode(options: ServeOptions): Promise<Serving> {
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  const core = await startCoreWorker({ dataDir: options.dataDir });
+  // Daily and at-quit backups belong to the app's own runs, not to one-off CLI commands.
+  const coreOptions = { dataDir: options.dataDir, automaticBackups: true };
+  const core = await startCoreWorker(coreOptions);
   let bridge: HttpBridge;
   const preferredPort = options.preferredPort ?? defaultPort;
   let tookAnotherPort = false;
   try {
     if (options.port !== undefined) {
-      bridge = await startHttpBridge({ core, rendererDir, port: options.port });
+      bridge = await startHttpBridge({ core, rendererDir, dataDir: options.dataDir, port: options.port });
     } else {
       try {
-        bridge = await startHttpBridge({ core, rendererDir, port: preferredPort });
+        bridge = await startHttpBridge({ core, rendererDir, dataDir: options.dataDir, port: preferredPort });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-        bridge = await startHttpBridge({ core, rendererDir, port: 0 });
+        bridge = await startHttpBridge({ core, rendererDir, dataDir: options.dataDir, port: 0 });
         tookAnotherPort = true;
       }
     }

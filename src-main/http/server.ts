@@ -6,6 +6,7 @@ import { httpStatusFor, type ApiError } from '../../shared/api/errors.ts';
 import type { CoreEvent } from '../../shared/api/events.ts';
 import type { CoreHandle } from '../core/core-handle.ts';
 import { checkHostAndOrigin, checkToken, type GuardFailure } from './guards.ts';
+import { defaultMaxUploadBytes, handleFiles, removeOldUploads, type FileTransferOptions } from './file-transfer.ts';
 import { createReadGate, defaultBodyLimits, readJsonBody, refuseBody, type BodyLimits } from './request-body.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -17,6 +18,10 @@ export type HttpBridgeOptions = {
   port?: number;
   /** Fixed in tests; otherwise 128 random bits made at launch. */
   token?: string;
+  /** The data folder, for files moving between the page and the core (`/api/files`); without it there is no such endpoint. */
+  dataDir?: string;
+  /** Largest file the page may upload (`defaultMaxUploadBytes` unless given). */
+  maxUploadBytes?: number;
 };
 
 export type HttpBridge = {
@@ -120,15 +125,19 @@ function streamEvents(core: CoreHandle, request: IncomingMessage, response: Serv
 }
 
 /**
- * The localhost bridge for browser mode: the built renderer, `POST /api/<method>`
- * and `GET /api/events` over the same core the desktop app uses. Bound to
- * 127.0.0.1 only.
+ * The localhost bridge for browser mode: the built renderer, `POST /api/<method>`,
+ * `GET /api/events` and `/api/files` (file-transfer.ts) over the same core the
+ * desktop app uses. Bound to 127.0.0.1 only.
  */
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(16).toString('hex');
   const rendererDir = resolve(options.rendererDir);
   const calls: CallContext = { core: options.core, limits: defaultBodyLimits, gate: createReadGate(defaultBodyLimits.maxConcurrentReads) };
   const streams = createEventStreams(options.core);
+  const files: FileTransferOptions | undefined = options.dataDir
+    ? { core: options.core, dataDir: options.dataDir, maxUploadBytes: options.maxUploadBytes ?? defaultMaxUploadBytes, gate: calls.gate }
+    : undefined;
+  if (files) await removeOldUploads(files.dataDir);
   let port = 0;
 
   const server = createServer((request, response) => {
@@ -149,7 +158,10 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     const unauthorized = checkToken(request, token);
     if (unauthorized) return refuse(response, unauthorized);
     if (path === '/api/events') return streams.stream(request, response);
-    handleCall(calls, path.slice('/api/'.length), request, response).catch((error: unknown) => {
+    const answer = files && path === '/api/files'
+      ? handleFiles(files, request, response, (status, body) => sendJson(response, status, body))
+      : handleCall(calls, path.slice('/api/'.length), request, response);
+    answer.catch((error: unknown) => {
       console.error('[ambassador] HTTP bridge error:', error);
       if (!response.headersSent) {
         sendError(response, 500, { code: 'INTERNAL', message: 'Something went wrong inside Ambassador. Try again.' });

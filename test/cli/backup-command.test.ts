@@ -1,29 +1,33 @@
 import Sqlite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBackupCommand } from '../../src-main/cli/backup.command.ts';
+import { backupFileName, runBackupCommand } from '../../src-main/cli/backup.command.ts';
 import { createCore } from '../../src-main/core/core.ts';
+import type { BackupStatus } from '../../shared/backup/backup.schemas.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 import { startServeProcess } from './serve-process.ts';
+
+const nineThirty = new Date(2026, 11, 2, 9, 30);
 
 async function backupInProcess(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runBackupCommand(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, {});
+  const code = await runBackupCommand(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, {}, () => nineThirty);
   return { code, stdout, stderr };
 }
 
 /** `ambassador backup` in its own process, as a user runs it beside a running app. */
 async function backupInChildProcess(args: string[]) {
   const child = spawn(process.execPath, ['src-main/cli/cli.ts', 'backup', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = await once(child, 'exit');
-  return { code: code as number, output };
+  return { code: code as number, stdout, stderr };
 }
 
 function readBackup(file: string) {
@@ -31,13 +35,14 @@ function readBackup(file: string) {
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
-      journalMode: db.pragma('journal_mode', { simple: true }),
       ids: new Set((db.prepare('select id from contacts').all() as Array<{ id: string }>).map((row) => row.id)),
     };
   } finally {
     db.close();
   }
 }
+
+const usageLine = 'Usage: ambassador backup [--to DIR] [--data-dir DIR]';
 
 describe('ambassador backup', () => {
   const cleanups: Array<() => unknown> = [];
@@ -49,10 +54,60 @@ describe('ambassador backup', () => {
     cleanups.push(made.remove);
     return made.dir;
   };
-
-  it('copies a running, writing app’s data with every acknowledged contact, as one file that passes integrity_check', async () => {
+  /** A data folder holding one contact; resolves with its id. */
+  const dataWithAda = async () => {
     const dataDir = tempDir();
-    const target = join(tempDir(), 'ambassador-backup.sqlite');
+    const core = await createCore({ dataDir });
+    const created = await core.dispatch('contacts.create', { firstName: 'Ada', lastName: 'Lovelace' });
+    await core.close();
+    if (!created.ok) throw new Error(created.error.message);
+    return { dataDir, id: (created.value as { id: string }).id };
+  };
+
+  it('names a backup Ambassador-YYYY-MM-DD-HHMM.ambassador in local time', () => {
+    expect(backupFileName(nineThirty)).toBe('Ambassador-2026-12-02-0930.ambassador');
+    expect(backupFileName(new Date(2027, 0, 5, 23, 7))).toBe('Ambassador-2027-01-05-2307.ambassador');
+  });
+
+  it('--to DIR saves a checked backup named for the minute into DIR and says what it holds', async () => {
+    const { dataDir, id } = await dataWithAda();
+    const folder = tempDir();
+    const result = await backupInProcess(['--to', folder, '--data-dir', dataDir]);
+    const file = join(folder, 'Ambassador-2026-12-02-0930.ambassador');
+    expect(result).toEqual({
+      code: 0,
+      stdout: `Saved a checked backup to ${file}: 1 contact, 0 interactions, 0 follow-ups and 0 purchases.\n`,
+      stderr: '',
+    });
+    expect(readdirSync(folder)).toEqual(['Ambassador-2026-12-02-0930.ambassador']);
+    const copy = readBackup(file);
+    expect(copy.integrity).toBe('ok');
+    expect([...copy.ids]).toEqual([id]);
+
+    // A second one in the same minute keeps the first.
+    expect((await backupInProcess(['--to', folder, '--data-dir', dataDir])).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['Ambassador-2026-12-02-0930-2.ambassador', 'Ambassador-2026-12-02-0930.ambassador']);
+  });
+
+  it('without --to, saves into the backups folder the app uses', async () => {
+    const { dataDir } = await dataWithAda();
+    const result = await backupInProcess(['--data-dir', dataDir]);
+    expect(result.code).toBe(0);
+    const core = await createCore({ dataDir });
+    try {
+      const status = await core.dispatch('backup.status', {});
+      if (!status.ok) throw new Error(status.error.message);
+      const { backups, folder } = status.value as BackupStatus;
+      expect(result.stdout).toBe(`Saved a checked backup to ${backups[0]!.path}: 1 contact, 0 interactions, 0 follow-ups and 0 purchases.\n`);
+      expect(backups[0]!.path.startsWith(folder)).toBe(true);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('copies a running, writing app’s data with every acknowledged contact', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
     const serve = await startServeProcess(dataDir);
     cleanups.push(() => serve.stop('SIGKILL'));
     const acknowledged: string[] = [];
@@ -63,60 +118,21 @@ describe('ambassador backup', () => {
     const writer = (async () => {
       for (let index = 0; writing; index++) await serve.createContact(`During ${index}`);
     })();
-    const backup = await backupInChildProcess([target, '--data-dir', dataDir]);
+    const backup = await backupInChildProcess(['--to', folder, '--data-dir', dataDir]);
     writing = false;
     await writer;
 
-    expect(backup).toEqual({ code: 0, output: `Saved a checked backup of ${join(dataDir, 'ambassador.sqlite')} to ${target}.\n` });
-    const copy = readBackup(target);
+    expect(backup).toMatchObject({ code: 0, stderr: '' });
+    const [name] = readdirSync(folder);
+    expect(name).toMatch(/^Ambassador-\d{4}-\d{2}-\d{2}-\d{4}\.ambassador$/);
+    const copy = readBackup(join(folder, name!));
     expect(copy.integrity).toBe('ok');
-    expect(copy.journalMode).toBe('delete');
     expect(acknowledged.filter((id) => !copy.ids.has(id))).toEqual([]);
-    expect(readdirSync(join(target, '..'))).toEqual(['ambassador-backup.sqlite']);
     expect(await serve.stop()).toEqual({ code: 0, signal: null });
   });
 
-  it('after a crash, copies the contacts still in the write-ahead log beside the file', async () => {
-    const dataDir = tempDir();
-    const target = join(tempDir(), 'backup.sqlite');
-    const serve = await startServeProcess(dataDir);
-    const acknowledged: string[] = [];
-    for (let index = 0; index < 10; index++) acknowledged.push(await serve.createContact(`Contact ${index}`));
-    expect(await serve.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(existsSync(join(dataDir, 'ambassador.sqlite-wal'))).toBe(true);
-
-    expect((await backupInProcess([target, '--data-dir', dataDir])).code).toBe(0);
-    const copy = readBackup(target);
-    expect(copy.integrity).toBe('ok');
-    expect(acknowledged.filter((id) => !copy.ids.has(id))).toEqual([]);
-  });
-
-  it('restores by putting the backup in place of a data folder moved aside whole', async () => {
-    const dataDir = tempDir();
-    const target = join(tempDir(), 'backup.sqlite');
-    const core = await createCore({ dataDir });
-    const created = await core.dispatch('contacts.create', { firstName: 'Ada' });
-    if (!created.ok) throw new Error(created.error.message);
-    const id = (created.value as { id: string }).id;
-    expect((await backupInProcess([target, '--data-dir', dataDir])).code).toBe(0);
-    await core.close();
-
-    // The README's restore: the old folder aside with its -wal and -shm, the backup in as ambassador.sqlite.
-    renameSync(dataDir, `${dataDir}-before-restore`);
-    cleanups.push(() => rmSync(`${dataDir}-before-restore`, { recursive: true, force: true }));
-    mkdirSync(dataDir);
-    renameSync(target, join(dataDir, 'ambassador.sqlite'));
-    const restored = await createCore({ dataDir });
-    try {
-      expect(await restored.dispatch('contacts.get', { id })).toMatchObject({ ok: true, value: { firstName: 'Ada' } });
-    } finally {
-      await restored.close();
-    }
-  });
-
-  it('refuses to replace an existing file unless --force is given', async () => {
-    const dataDir = tempDir();
-    await (await createCore({ dataDir })).close();
+  it('backup FILE still works for old scripts, and refuses to replace a file unless --force is given', async () => {
+    const { dataDir, id } = await dataWithAda();
     const target = join(tempDir(), 'backup.sqlite');
     writeFileSync(target, 'keep me');
 
@@ -124,30 +140,55 @@ describe('ambassador backup', () => {
     expect(refused).toEqual({ code: 1, stdout: '', stderr: `${target} already exists. Choose another name, or add --force to replace it.\n` });
     expect(readFileSync(target, 'utf8')).toBe('keep me');
 
-    expect((await backupInProcess([target, '--data-dir', dataDir, '--force'])).code).toBe(0);
-    expect(readBackup(target).integrity).toBe('ok');
+    expect(await backupInProcess([target, '--data-dir', dataDir, '--force'])).toMatchObject({ code: 0, stderr: '' });
+    expect(readBackup(target)).toEqual({ integrity: 'ok', ids: new Set([id]) });
   });
 
   it('says in one sentence what is wrong, and changes nothing', async () => {
     const empty = tempDir();
-    const target = join(tempDir(), 'backup.sqlite');
-    expect(await backupInProcess([target, '--data-dir', empty])).toEqual({
+    const folder = tempDir();
+    expect(await backupInProcess(['--to', folder, '--data-dir', empty])).toEqual({
       code: 1,
       stdout: '',
       stderr: `There is no Ambassador database in ${empty} to back up.\n`,
     });
     expect(readdirSync(empty)).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
 
-    const dataDir = tempDir();
-    await (await createCore({ dataDir })).close();
-    const nowhere = join(tempDir(), 'missing', 'backup.sqlite');
-    expect((await backupInProcess([nowhere, '--data-dir', dataDir])).stderr).toBe(
-      `The folder ${join(nowhere, '..')} does not exist. Create it first, or save the backup somewhere else.\n`,
-    );
-    expect(existsSync(join(nowhere, '..'))).toBe(false);
+    const { dataDir } = await dataWithAda();
+    const nowhere = join(tempDir(), 'missing');
+    for (const args of [['--to', nowhere], [join(nowhere, 'backup.ambassador')]]) {
+      expect(await backupInProcess([...args, '--data-dir', dataDir])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `The folder ${nowhere} does not exist. Create it first, or save the backup somewhere else.\n`,
+      });
+    }
+    expect(existsSync(nowhere)).toBe(false);
+  });
 
-    const missingFile = await backupInProcess(['--data-dir', dataDir]);
-    expect(missingFile.code).toBe(2);
-    expect(missingFile.stderr).toBe('Say which one file to save the backup to: ambassador backup FILE [--data-dir DIR] [--force].\n');
+  it('answers a wrong command line with the sentence and the usage, exit 2', async () => {
+    const folder = tempDir();
+    mkdirSync(join(folder, 'to'));
+    for (const [args, sentence] of [
+      [['a.ambassador', 'b.ambassador'], 'Say one file to save the backup to, or --to a folder.'],
+      [['a.ambassador', '--to', join(folder, 'to')], 'Say either a file or --to a folder, not both.'],
+      [['--force'], '--force replaces a FILE you name; say which one.'],
+      [['--nope'], "Unknown option '--nope'"],
+      [['--to'], "Option '--to <value>' argument missing"],
+    ] as const) {
+      const result = await backupInProcess(['--data-dir', folder, ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.split('\n')[0]).toContain(sentence);
+      expect(result.stderr).toContain(usageLine);
+    }
+    expect(readdirSync(folder)).toEqual(['to']);
+  });
+
+  it('--help prints the usage, exit 0', async () => {
+    const result = await backupInProcess(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(usageLine)).toBe(true);
   });
 });

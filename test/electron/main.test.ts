@@ -77,6 +77,7 @@ vi.mock('../../src-main/electron/window.ts', async (original) => {
         isMinimized: vi.fn(() => true),
         restore: vi.fn(),
         focus: vi.fn(),
+        hide: vi.fn(),
       });
       fake.windows.push(window as never);
       return window;
@@ -140,9 +141,8 @@ describe('the main process, against a stand-in electron module', () => {
     await startMain(['--data-dir', dataDir]);
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', resolve(dataDir));
-    expect(fake.startCoreWorker).toHaveBeenCalledWith({ dataDir: resolve(dataDir) });
-    expect(fake.handle).toHaveBeenCalledOnce();
-    expect(fake.handle.mock.calls[0]![0]).toBe('api:invoke');
+    expect(fake.startCoreWorker).toHaveBeenCalledWith({ dataDir: resolve(dataDir), automaticBackups: true });
+    expect(fake.handle.mock.calls.map(([channel]) => channel)).toEqual(['api:invoke', 'files:chooseOpen', 'files:chooseSave']);
     expect(fake.windows).toHaveLength(1);
   });
 
@@ -225,7 +225,7 @@ describe('the main process, against a stand-in electron module', () => {
     expect(opened.webContents.send).toHaveBeenCalledWith('app:open', { screen: 'today' });
   });
 
-  it('closes the database before quitting: quit waits once for core.close, then quits for real', async () => {
+  it('closes the database before quitting: quit waits once for core.close (and its quit backup), then quits for real', async () => {
     const core = fakeCore();
     fake.startCoreWorker.mockResolvedValue(core);
     await startMain();
@@ -233,6 +233,8 @@ describe('the main process, against a stand-in electron module', () => {
     fake.app.emit('before-quit', first);
     expect(first.preventDefault).toHaveBeenCalled();
     expect(core.close).toHaveBeenCalledOnce();
+    // No window stays on screen that no longer answers while the core finishes.
+    expect(fake.windows[0]!.hide).toHaveBeenCalledOnce();
     expect(fake.app.quit).not.toHaveBeenCalled();
     core.finishClose();
     await flush();

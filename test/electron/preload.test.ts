@@ -28,12 +28,22 @@ function bridge(): AmbassadorBridge {
 }
 
 describe('the preload, against a stand-in electron module', () => {
-  it('exposes exactly invoke and onEvent, once, as window.ambassador', () => {
+  it('exposes exactly invoke, onEvent and the two file dialogs, once, as window.ambassador', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0]![0]).toBe('ambassador');
-    expect(Object.keys(bridge())).toEqual(['invoke', 'onEvent']);
-    expect(Object.values(bridge()).every((value) => typeof value === 'function')).toBe(true);
+    const { files, ...api } = bridge();
+    expect(Object.keys(api)).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(files!)).toEqual(['chooseOpen', 'chooseSave']);
+    expect([...Object.values(api), ...Object.values(files!)].every((value) => typeof value === 'function')).toBe(true);
     expect(Object.values(bridge())).not.toContain(fake.ipcRenderer);
+  });
+
+  it('asks for the file dialogs on their own two channels, with the choice only', async () => {
+    const choice = { title: 'Import contacts', typeName: 'Contacts', extensions: ['csv', 'vcf'] };
+    await bridge().files!.chooseOpen(choice);
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('files:chooseOpen', choice);
+    await bridge().files!.chooseSave({ ...choice, suggestedName: 'contacts.csv' });
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('files:chooseSave', { ...choice, suggestedName: 'contacts.csv' });
   });
 
   it('invokes the one api:invoke channel with the method and input', async () => {
