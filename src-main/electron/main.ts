@@ -73,8 +73,7 @@ function openInWindow(target: OpenTarget): void {
 async function start(): Promise<void> {
   try {
     // Daily and at-quit backups belong to the app's own runs, not to one-off CLI commands.
-    const coreOptions = { dataDir, automaticBackups: true };
-    core = await startCoreWorker(coreOptions);
+    core = await startCoreWorker({ dataDir, automaticBackups: true });
   } catch (error) {
     // The core's message says what happened and what to do for that case (a
     // locked file is not a damaged one): no generic advice is added to it.

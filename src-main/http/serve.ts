@@ -45,8 +45,7 @@ export type Serving = {
 export async function serveBrowserMode(options: ServeOptions): Promise<Serving> {
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   // Daily and at-quit backups belong to the app's own runs, not to one-off CLI commands.
-  const coreOptions = { dataDir: options.dataDir, automaticBackups: true };
-  const core = await startCoreWorker(coreOptions);
+  const core = await startCoreWorker({ dataDir: options.dataDir, automaticBackups: true });
   let bridge: HttpBridge;
   const preferredPort = options.preferredPort ?? defaultPort;
   let tookAnotherPort = false;

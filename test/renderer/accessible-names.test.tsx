@@ -9,7 +9,7 @@ import { showToast } from '../../src-renderer/ui/toast.store.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
 import { followup, interaction, todayContact, todayItem } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
-import { backupFile, backupStatus, duplicateGroup, importPreview, importReport, madeAt, resetDataStores, restorePreview } from './backup-fixtures.ts';
+import { backupFile, backupStatus, duplicateGroup, importPreview, importReport, madeAt, restorePreview } from './backup-fixtures.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -79,7 +79,6 @@ beforeEach(() => {
   fake.handle('followups.dueCounts', () => ({ overdue: 1, today: 2 }));
   fake.handle('backup.status', () => backupStatus());
   resetAppState();
-  resetDataStores();
 });
 afterEach(cleanup);
 

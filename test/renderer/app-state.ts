@@ -1,3 +1,6 @@
+import { useBackupRun } from '../../src-renderer/features/backup/backup-run.store.ts';
+import { useBackupStatus } from '../../src-renderer/features/backup/backup-status.store.ts';
+import { useRestore } from '../../src-renderer/features/backup/restore.store.ts';
 import { useCompanyPeople } from '../../src-renderer/features/contacts/company-people.store.ts';
 import { useCompanyPicker } from '../../src-renderer/features/contacts/company-picker.store.ts';
 import { useContactCounts } from '../../src-renderer/features/contacts/contact-counts.store.ts';
@@ -5,6 +8,7 @@ import { useContactList } from '../../src-renderer/features/contacts/contact-lis
 import { useContactSearch } from '../../src-renderer/features/contacts/contact-search.store.ts';
 import { useDrafts } from '../../src-renderer/features/contacts/drafts.store.ts';
 import { useTrash } from '../../src-renderer/features/contacts/trash.store.ts';
+import { useDuplicates } from '../../src-renderer/features/duplicates/duplicates.store.ts';
 import { useContactFollowups } from '../../src-renderer/features/followups/contact-followups.store.ts';
 import { useDesktopReminders } from '../../src-renderer/features/followups/desktop-reminders.ts';
 import { useDueCounts } from '../../src-renderer/features/followups/due-counts.store.ts';
@@ -14,6 +18,9 @@ import { useHistorySearch } from '../../src-renderer/features/history/history-se
 import { forgetReferrerNames } from '../../src-renderer/features/history/referrer-names.store.ts';
 import { useReferrerPicker } from '../../src-renderer/features/history/referrer-picker.store.ts';
 import { useTimeline } from '../../src-renderer/features/history/timeline.store.ts';
+import { useExport } from '../../src-renderer/features/transfer/export.store.ts';
+import { useImport } from '../../src-renderer/features/transfer/import.store.ts';
+import { useImports } from '../../src-renderer/features/transfer/imports.store.ts';
 import { useToasts } from '../../src-renderer/ui/toast.store.ts';
 
 /** Every renderer store back to a fresh start, so no test sees another's contacts, drafts or toasts. */
@@ -35,5 +42,8 @@ export function resetAppState(): void {
   useDueCounts.setState(useDueCounts.getInitialState());
   useDueNotices.setState({ announcements: [] });
   useDesktopReminders.setState(useDesktopReminders.getInitialState());
+  for (const store of [useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates]) {
+    (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
+  }
   sessionStorage.clear();
 }

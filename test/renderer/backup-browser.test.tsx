@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
-import { backupFile, backupStatus, resetDataStores, restorePreview } from './backup-fixtures.ts';
+import { backupFile, backupStatus, restorePreview } from './backup-fixtures.ts';
 import { directoryOf } from './fake-bridge.ts';
 
 // Browser mode: no native dialogs, so the renderer uploads what the user picks
@@ -43,7 +43,6 @@ beforeEach(() => {
   fake.handle('backup.status', () => backupStatus());
   fake.handle('transfer.imports', () => []);
   resetAppState();
-  resetDataStores();
   navigate({ screen: 'backup' });
 });
 afterEach(cleanup);

@@ -1,21 +1,7 @@
 import type { BackupFile, BackupManifest, BackupStatus, RestorePreview } from '../../shared/backup/backup.schemas.ts';
 import type { DuplicateGroup } from '../../shared/duplicates/duplicates.schemas.ts';
 import type { ImportPreview, ImportReport } from '../../shared/transfer/transfer.schemas.ts';
-import { useBackupRun } from '../../src-renderer/features/backup/backup-run.store.ts';
-import { useBackupStatus } from '../../src-renderer/features/backup/backup-status.store.ts';
-import { useRestore } from '../../src-renderer/features/backup/restore.store.ts';
-import { useDuplicates } from '../../src-renderer/features/duplicates/duplicates.store.ts';
-import { useExport } from '../../src-renderer/features/transfer/export.store.ts';
-import { useImport } from '../../src-renderer/features/transfer/import.store.ts';
-import { useImports } from '../../src-renderer/features/transfer/imports.store.ts';
 import { contactId, fullContact } from './fake-bridge.ts';
-
-/** The Backup & data stores back to a fresh start (beside resetAppState, which predates them). */
-export function resetDataStores(): void {
-  for (const store of [useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates]) {
-    (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
-  }
-}
 
 /** 2 Dec 2026 14:05 on the test machine's clock. */
 export const madeAt = new Date(2026, 11, 2, 14, 5).toISOString();

@@ -6,7 +6,7 @@ import type { BackupStatus } from '../../shared/backup/backup.schemas.ts';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, parseRoute } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
-import { backupFile, backupStatus, manifest, resetDataStores, restorePreview } from './backup-fixtures.ts';
+import { backupFile, backupStatus, manifest, restorePreview } from './backup-fixtures.ts';
 import { directoryOf, Fail } from './fake-bridge.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -20,7 +20,6 @@ beforeEach(() => {
   fake.handle('backup.status', () => status);
   fake.handle('transfer.imports', () => []);
   resetAppState();
-  resetDataStores();
   navigate({ screen: 'backup' });
 });
 afterEach(cleanup);

@@ -6,7 +6,7 @@ import type { DuplicateGroup } from '../../shared/duplicates/duplicates.schemas.
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
-import { backupStatus, duplicateGroup, resetDataStores } from './backup-fixtures.ts';
+import { backupStatus, duplicateGroup } from './backup-fixtures.ts';
 import { contactId, directoryOf, fullContact } from './fake-bridge.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -21,7 +21,6 @@ beforeEach(() => {
   fake.handle('transfer.imports', () => []);
   fake.handle('duplicates.find', () => groups);
   resetAppState();
-  resetDataStores();
   navigate({ screen: 'backup' });
 });
 afterEach(cleanup);

@@ -6,7 +6,7 @@ import type { ImportBatch, ImportPreview, ReadOptions } from '../../shared/trans
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
-import { backupStatus, importPreview, importReport, madeAt, resetDataStores } from './backup-fixtures.ts';
+import { backupStatus, importPreview, importReport, madeAt } from './backup-fixtures.ts';
 import { directoryOf, Fail } from './fake-bridge.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -21,7 +21,6 @@ beforeEach(() => {
   fake.handle('transfer.imports', () => batches);
   fake.handle('transfer.previewImport', ({ mapping }: ReadOptions) => (mapping ? importPreview({ mapping }) : importPreview()));
   resetAppState();
-  resetDataStores();
   navigate({ screen: 'backup' });
 });
 afterEach(cleanup);

@@ -156,8 +156,7 @@ function SampleRows({ preview }: { preview: ImportPreview }) {
 
 /** "Line 12: Ada Lovelace — same email as Ada Lovelace (ada@example.com)", or "… as line 5, Ada Lovelace (…)" for a row repeating an earlier one. */
 function duplicateLabel(match: DuplicateMatch): string {
-  // `earlierLine` arrives with the transfer helper's refinement of the contract; read it where present.
-  const earlierLine = (match as DuplicateMatch & { earlierLine?: number }).earlierLine;
+  const { earlierLine } = match;
   const other = earlierLine === undefined ? match.existing.displayName : `line ${earlierLine}, ${match.existing.displayName}`;
   return `Line ${match.line}: ${match.incomingName} — same ${match.matchedBy} as ${other} (${match.value})`;
 }
