@@ -55,11 +55,12 @@ test.describe('the desktop window (real Electron)', () => {
     }
   });
 
-  test('the page sees only window.ambassador with invoke and onEvent, and no Node', async () => {
+  test('the page sees only window.ambassador with invoke, onEvent and the file dialogs, and no Node', async () => {
     const seen = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
       return {
         keys: Object.keys(w.ambassador as object),
+        files: Object.keys((w.ambassador as { files: object }).files),
         require: typeof w.require,
         process: typeof w.process,
         module: typeof w.module,
@@ -67,7 +68,7 @@ test.describe('the desktop window (real Electron)', () => {
       };
     });
     // exposeInMainWorld throws without contextIsolation, so the bridge being there proves it is on.
-    expect(seen).toEqual({ keys: ['invoke', 'onEvent'], require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined' });
+    expect(seen).toEqual({ keys: ['invoke', 'onEvent', 'files'], files: ['chooseOpen', 'chooseSave'], require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined' });
   });
 
   test('a call through the bridge reaches the core and comes back as a result, never a throw', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../../shared/backup/backup.schemas.ts';
 import { appVersion } from '../../../shared/app-version.ts';
+import { migrations } from '../../../migrations/index.ts';
 import { makeTempDataDir } from '../../helpers/temp-data-dir.ts';
 import { at, failure, fillDatabase, integrityOf, openBackupCore, tableRows, type BackupCore } from './backup-core.ts';
 
@@ -26,7 +27,7 @@ describe('Back up now', () => {
       format: 'ambassador-backup',
       formatVersion: 1,
       appVersion,
-      schemaVersion: '0005_index_losing_touch',
+      schemaVersion: Object.keys(migrations).at(-1),
       createdAt: new Date(at('2026-12-02', '09:30')).toISOString(),
       reason: 'manual',
       counts: { contacts: 2, interactions: 1, followups: 1, purchases: 0 },
