@@ -97,8 +97,7 @@ export async function importContacts(ctx: CoreContext, input: ImportContacts): P
   // Progress is not a change of data: it goes out before the commit, straight
   // to the windows, so a long import shows it moving. Changes go out through
   // mutate's `changed`, after the commit, as always.
-  // eslint-disable-next-line ambassador/core-inside
-  const progress = (done: number) => total > progressEvery && ctx.publish({ name: 'transfer.progress', payload: { operation: 'import', done, total } });
+  const progress = (done: number) => total > progressEvery && ctx.notify?.({ name: 'transfer.progress', payload: { operation: 'import', done, total } });
   return mutate(ctx, {
     run: async (tx) => {
       const batchId = newId(nowOf(ctx));
