@@ -17,6 +17,7 @@ Commands:
   restore FILE [--data-dir DIR]              restore a backup; the data it replaces is kept as a safety backup
   import FILE [--dry-run] [--duplicates create|merge|skip] [--data-dir DIR]
                                              import contacts from a CSV or vCard file, every skipped row with its reason
+                                             (a JSON export loads whole into an empty data folder)
   export --format csv|vcard|json --out FILE [--data-dir DIR]
                                              export your contacts (json: everything) to FILE
   clv <transactions file> [options]          customer lifetime value from a purchases file (clv --help)

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { DuplicateAction, ExportFormat, type ImportPreview, type ImportReport } from '../../shared/transfer/transfer.schemas.ts';
+import { closeDatabase, openDatabase } from '../core/db/database.ts';
+import { migrateToLatest } from '../core/db/migrate.ts';
+import { loadJsonExport } from '../core/transfer/json-export.ts';
 import type { CommandIo } from './clv.command.ts';
 import { call, CommandFailure, count, requireDatabase, runDataCommand, UsageError, withCore, type DataCommand } from './core-command.ts';
 
 export const importUsage = `Usage: ambassador import FILE [--dry-run] [--duplicates create|merge|skip] [--data-dir DIR]
 
 Imports contacts from a CSV file (Google Contacts, Outlook or any columns) or a
-vCard file. A contact with the same email or phone as one you have is skipped
+vCard file. A .json file made by ambassador export --format json is loaded
+whole, into an empty data folder only. A contact with the same email or phone as one you have is skipped
 unless --duplicates says to merge it or create it anyway. --dry-run changes
 nothing and says what the import would do. Every row that is not imported is
 listed with its line and reason.`;
@@ -31,10 +35,23 @@ function existingFile(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('Say which one file to import.');
   const file = resolve(positionals[0]!);
   if (!existsSync(file)) throw new CommandFailure(`There is no file ${file}. Check the name and try again.`);
-  if (extname(file).toLowerCase() === '.json') {
-    throw new CommandFailure(`${file} is a JSON export; ambassador import reads CSV and vCard files. To bring back everything, restore a backup instead.`);
-  }
   return file;
+}
+
+const isJsonExport = (file: string) => extname(file).toLowerCase() === '.json';
+
+/** A full JSON export goes into an empty data folder only, as it was: nothing is ever overwritten. */
+async function loadJson(dataDir: string, file: string): Promise<string[]> {
+  const opened = openDatabase(dataDir);
+  try {
+    await migrateToLatest(opened.db);
+    const loaded = await loadJsonExport(opened.db, file);
+    return [`Loaded ${count(loaded.contacts, 'contact', 'contacts')} and everything else in ${file} (${count(loaded.tables, 'table', 'tables')}) into ${dataDir}.`];
+  } catch (error) {
+    throw new CommandFailure((error as Error).message);
+  } finally {
+    await closeDatabase(opened);
+  }
 }
 
 /** What a dry run would do, by the same rule the import follows: rows that cannot be read and duplicates left alone are skipped. */
@@ -71,6 +88,11 @@ const importCommand: DataCommand = {
   run: async ({ values, positionals, dataDir }, io) => {
     const duplicates = duplicatesOption(values.duplicates);
     const file = existingFile(positionals);
+    if (isJsonExport(file)) {
+      if (values['dry-run']) throw new UsageError('A JSON export has no dry run: it loads only into an empty data folder, so it never changes data you have.');
+      io.stdout(`${(await loadJson(dataDir, file)).join('\n')}\n`);
+      return;
+    }
     const lines = await withCore(dataDir, async (core) =>
       values['dry-run']
         ? dryRunLines(await call(core, 'transfer.previewImport', { file }), duplicates)

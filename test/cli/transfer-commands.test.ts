@@ -85,7 +85,7 @@ describe('ambassador import and export', () => {
     expect(await contactCount(dataDir)).toBe(2);
   });
 
-  it('import says in one sentence that a file cannot be read: missing, or a JSON export', async () => {
+  it('import says in one sentence that a file cannot be read: missing, or not a JSON export', async () => {
     const dataDir = tempDir();
     const missing = join(dataDir, 'nowhere.csv');
     expect(await run(runImportCommand, [missing, '--data-dir', dataDir])).toEqual({
@@ -97,7 +97,31 @@ describe('ambassador import and export', () => {
     writeFileSync(json, '{}');
     const refused = await run(runImportCommand, [json, '--data-dir', dataDir]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`${json} is a JSON export; ambassador import reads CSV and vCard files. To bring back everything, restore a backup instead.\n`);
+    expect(refused.stderr).toMatch(/^.*Ambassador export\.json is not an Ambassador JSON export: .*\.\n$/);
+  });
+
+  it('a JSON export loads whole into an empty data folder, and exporting that gives the same file; never into one with data', async () => {
+    const source = tempDir();
+    await withData(source, async (dispatch) => {
+      await dispatch('contacts.seedSample', {});
+    });
+    const out = tempDir();
+    const first = join(out, 'first.json');
+    expect((await run(runExportCommand, ['--format', 'json', '--out', first, '--data-dir', source])).code).toBe(0);
+
+    const empty = join(tempDir(), 'fresh');
+    const loaded = await run(runImportCommand, [first, '--data-dir', empty]);
+    expect(loaded.stderr).toBe('');
+    expect(loaded.stdout).toMatch(/^Loaded 5\d contacts and everything else in .*first\.json \(\d+ tables\) into .*fresh\.\n$/);
+    const second = join(out, 'second.json');
+    expect((await run(runExportCommand, ['--format', 'json', '--out', second, '--data-dir', empty])).code).toBe(0);
+    const tablesOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { tables: unknown }).tables;
+    expect(tablesOf(second)).toEqual(tablesOf(first));
+
+    const again = await run(runImportCommand, [first, '--data-dir', empty]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already holds data');
+    expect((await run(runImportCommand, [first, '--dry-run', '--data-dir', empty])).code).toBe(2);
   });
 
   it('import answers a wrong command line with the sentence and the usage, exit 2', async () => {
