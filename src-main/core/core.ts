@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { CoreEvent } from '../../shared/api/events.ts';
-import { automaticBackups } from './backup/backup.handlers.ts';
 import { createCallGate } from './call-gate.ts';
 import type { CoreHandle } from './core-handle.ts';
 import { systemClock, type BackgroundJob, type Clock, type CoreContext, type DataFolder } from './context.ts';
@@ -10,7 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { explainOpenFailure, openMessages } from './db/open-errors.ts';
 import { finishInterruptedRestore, forgetPreviousDatabase, putPreviousBack, putReplacementInPlace, restoringFileOf } from './db/replace-database.ts';
 import { dispatch, type DispatchOptions } from './dispatch.ts';
-import { backgroundJobs, handlers } from './handlers.ts';
+import { backgroundJobsFor, handlers } from './handlers.ts';
 import { createListeners } from './listeners.ts';
 
 export type CoreOptions = DispatchOptions & {
@@ -56,7 +55,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const listeners = createListeners<CoreEvent>();
   const gate = createCallGate();
-  const jobKinds: BackgroundJob[] = options.automaticBackups ? [...backgroundJobs, automaticBackups] : backgroundJobs;
+  const jobKinds = backgroundJobsFor(options);
   let pending = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
   // Started by the first listener, so the start-up digest of missed reminders has someone to reach.

@@ -1,5 +1,5 @@
 import type { BackgroundJob } from './context.ts';
-import { backupHandlers } from './backup/backup.handlers.ts';
+import { automaticBackups, backupHandlers } from './backup/backup.handlers.ts';
 import { contactsHandlers } from './contacts/contacts.handlers.ts';
 import { duplicatesHandlers } from './duplicates/duplicates.handlers.ts';
 import { followupReminders, followupsHandlers } from './followups/followups.handlers.ts';
@@ -19,5 +19,7 @@ export const handlers = mergeHandlers({
   ...transferHandlers,
 });
 
-/** Work a domain runs beside its calls, one line each. */
-export const backgroundJobs: BackgroundJob[] = [followupReminders];
+/** Work the domains run beside their calls; automatic backups only where the host asks for them. */
+export function backgroundJobsFor(options: { automaticBackups?: boolean }): BackgroundJob[] {
+  return options.automaticBackups ? [followupReminders, automaticBackups] : [followupReminders];
+}
