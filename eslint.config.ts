@@ -25,8 +25,8 @@ const layers: Record<string, Layer> = {
   core: {
     folder: 'src-main/core',
     mayImport: ['core', 'shared', 'migrations'],
-    packages: new RegExp(`^(kysely(/.*)?|better-sqlite3|csv-parse(/.*)?|csv-stringify(/.*)?|ical\\.js|${nodeBuiltins})$`),
-    why: 'the core is plain Node: shared, migrations, kysely, better-sqlite3, the file-format readers (csv-parse, csv-stringify, ical.js) and node:* only',
+    packages: new RegExp(`^(kysely(/.*)?|better-sqlite3|csv-parse(/.*)?|csv-stringify(/.*)?|ical\\.js|ical-generator|${nodeBuiltins})$`),
+    why: 'the core is plain Node: shared, migrations, kysely, better-sqlite3, the file-format libraries (csv-parse, csv-stringify, ical.js, ical-generator) and node:* only',
   },
   electron: {
     folder: 'src-main/electron',

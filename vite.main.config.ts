@@ -27,5 +27,5 @@ export default defineConfig({
       },
     },
   },
-  ssr: { noExternal: ['kysely', 'zod', 'csv-parse', 'csv-stringify', 'ical.js'] },
+  ssr: { noExternal: ['kysely', 'zod', 'csv-parse', 'csv-stringify', 'ical.js', 'ical-generator'] },
 });

@@ -4,6 +4,7 @@ import { contactsContract } from '../contacts/contacts.contract.ts';
 import { duplicatesContract } from '../duplicates/duplicates.contract.ts';
 import { followupsContract } from '../followups/followups.contract.ts';
 import { historyContract } from '../history/history.contract.ts';
+import { plansContract } from '../plans/plans.contract.ts';
 import { settingsContract } from '../settings/settings.contract.ts';
 import { transferContract } from '../transfer/transfer.contract.ts';
 import type { ContractSlice } from './slices.ts';
@@ -19,6 +20,7 @@ export const contract = {
   ...duplicatesContract,
   ...followupsContract,
   ...historyContract,
+  ...plansContract,
   ...settingsContract,
   ...transferContract,
 } as const satisfies ContractSlice;

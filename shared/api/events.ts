@@ -4,6 +4,7 @@ import { contactsEvents } from '../contacts/contacts.events.ts';
 import { duplicatesEvents } from '../duplicates/duplicates.events.ts';
 import { followupsEvents } from '../followups/followups.events.ts';
 import { historyEvents } from '../history/history.events.ts';
+import { plansEvents } from '../plans/plans.events.ts';
 import { settingsEvents } from '../settings/settings.events.ts';
 import { transferEvents } from '../transfer/transfer.events.ts';
 import type { EventSlice } from './slices.ts';
@@ -15,6 +16,7 @@ export const eventSchemas = {
   ...duplicatesEvents,
   ...followupsEvents,
   ...historyEvents,
+  ...plansEvents,
   ...settingsEvents,
   ...transferEvents,
 } as const satisfies EventSlice;

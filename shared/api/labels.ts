@@ -8,6 +8,8 @@ import { followupsContract } from '../followups/followups.contract.ts';
 import { followupsFieldLabels } from '../followups/followups.labels.ts';
 import { historyContract } from '../history/history.contract.ts';
 import { historyFieldLabels } from '../history/history.labels.ts';
+import { plansContract } from '../plans/plans.contract.ts';
+import { plansFieldLabels } from '../plans/plans.labels.ts';
 import { settingsContract } from '../settings/settings.contract.ts';
 import { settingsFieldLabels } from '../settings/settings.labels.ts';
 import { transferContract } from '../transfer/transfer.contract.ts';
@@ -22,6 +24,7 @@ export const fieldLabels = {
   ...labelsFor(duplicatesContract, duplicatesFieldLabels),
   ...labelsFor(followupsContract, followupsFieldLabels),
   ...labelsFor(historyContract, historyFieldLabels),
+  ...labelsFor(plansContract, plansFieldLabels),
   ...labelsFor(settingsContract, settingsFieldLabels),
   ...labelsFor(transferContract, transferFieldLabels),
 } satisfies Record<MethodName, FieldLabels>;

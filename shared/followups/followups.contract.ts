@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type { ContractSlice } from '../api/slices.ts';
 import {
+  CalendarExport,
+  CalendarFile,
+  CardsQuery,
   CompleteFollowup,
   Completed,
   DueCounts,
   Followup,
   ListFollowupsQuery,
   NewFollowup,
+  NoteCard,
   SnoozeFollowup,
   TodayQuery,
   TodayView,
@@ -28,4 +32,8 @@ export const followupsContract = {
   'followups.restore': { input: ById, output: Followup },
   'followups.today': { input: TodayQuery, output: TodayView },
   'followups.dueCounts': { input: z.object({}), output: DueCounts },
+  /** Handwritten notes and cards ready to print (Print card, Print all due cards). */
+  'followups.cards': { input: CardsQuery, output: z.array(NoteCard) },
+  /** An .ics file of open follow-ups, all or one contact's, with a stable UID per follow-up. */
+  'followups.exportCalendar': { input: CalendarExport, output: CalendarFile },
 } as const satisfies ContractSlice;

@@ -13,4 +13,7 @@ export const followupsFieldLabels = {
   until: 'Snooze until',
   upcomingDays: 'Upcoming days',
   id: 'Follow-up',
+  ids: 'Follow-ups',
+  due: 'Due',
+  to: 'Calendar file',
 } as const satisfies FieldLabels;

@@ -3,7 +3,7 @@ import { LocalDate, LocalTime } from '../calendar/local-date.ts';
 import { PreferredChannel, PreferredTime } from '../contacts/contacts.schemas.ts';
 import { Interaction } from '../history/history.schemas.ts';
 
-export const FollowupKind = z.enum(['handwritten_note', 'thank_you_call', 'gift', 'call', 'email', 'visit', 'other'], {
+export const FollowupKind = z.enum(['handwritten_note', 'card', 'thank_you_call', 'gift', 'call', 'email', 'text', 'visit', 'other'], {
   error: 'Choose what kind of follow-up this is.',
 });
 export type FollowupKind = z.infer<typeof FollowupKind>;
@@ -123,3 +123,40 @@ export const DueNotice = z.object({
   dueTime: z.string().nullable(),
 });
 export type DueNotice = z.infer<typeof DueNotice>;
+
+/** A handwritten note or card, ready to print: the filled prompt and the envelope. */
+export const NoteCard = z.object({
+  followupId: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  kind: FollowupKind,
+  title: z.string(),
+  /** The card's text: the follow-up's prompt (placeholders already filled when it was made). */
+  prompt: z.string(),
+  dueDate: z.string(),
+  /** The envelope's lines (name, street, city with region and postal code, country), or null when the contact has no postal address. */
+  envelope: z.array(z.string()).nullable(),
+});
+export type NoteCard = z.infer<typeof NoteCard>;
+
+export const CardsQuery = z.union([
+  z.object({ ids: z.array(FollowupId).min(1).max(500) }),
+  /** Every open handwritten-note and card follow-up due today or overdue. */
+  z.object({ due: z.literal(true) }),
+]);
+
+export const CalendarExport = z.object({
+  /** One contact's open follow-ups; everyone's when left out. */
+  contactId: z.uuid({ error: 'That is not a contact id.' }).optional(),
+  /** A file the user chose (Electron's save dialog, the CLI); the exports folder when left out. */
+  to: z.string().trim().min(1).max(4096).optional(),
+});
+
+export const CalendarFile = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  /** Events written: one per open follow-up. */
+  events: z.number().int(),
+  sizeBytes: z.number().int(),
+});
+export type CalendarFile = z.infer<typeof CalendarFile>;

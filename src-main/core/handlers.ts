@@ -4,6 +4,7 @@ import { contactsHandlers } from './contacts/contacts.handlers.ts';
 import { duplicatesHandlers } from './duplicates/duplicates.handlers.ts';
 import { followupReminders, followupsHandlers } from './followups/followups.handlers.ts';
 import { historyHandlers } from './history/history.handlers.ts';
+import { plansHandlers } from './plans/plans.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { transferHandlers } from './transfer/transfer.handlers.ts';
 import { mergeHandlers } from './handler.ts';
@@ -15,6 +16,7 @@ export const handlers = mergeHandlers({
   ...duplicatesHandlers,
   ...followupsHandlers,
   ...historyHandlers,
+  ...plansHandlers,
   ...settingsHandlers,
   ...transferHandlers,
 });

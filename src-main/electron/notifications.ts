@@ -10,10 +10,12 @@ export type OpenTarget = { screen: 'contact'; id: string } | { screen: 'today' }
 
 const kindNames: Record<FollowupKind, string> = {
   handwritten_note: 'Handwritten note',
+  card: 'Card',
   thank_you_call: 'Thank-you call',
   gift: 'Gift',
   call: 'Call',
   email: 'Email',
+  text: 'Text message',
   visit: 'Visit',
   other: 'Follow-up',
 };

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/api/errors.ts';
 import type { followupsContract } from '../../../shared/followups/followups.contract.ts';
 import type { HandlersFor } from '../handler.ts';
 import * as followups from './followups.service.ts';
@@ -18,4 +19,11 @@ export const followupsHandlers = {
   'followups.restore': (ctx, input) => followups.restoreFollowup(ctx, input.id),
   'followups.today': (ctx, input) => todayView(ctx, input),
   'followups.dueCounts': (ctx) => dueCounts(ctx),
+  // PLACEHOLDERS until the calendar-and-cards helper lands them: replaced, never shipped.
+  'followups.cards': async () => {
+    throw new AppError('INTERNAL', 'Not built yet.');
+  },
+  'followups.exportCalendar': async () => {
+    throw new AppError('INTERNAL', 'Not built yet.');
+  },
 } satisfies HandlersFor<typeof followupsContract>;

@@ -24,10 +24,12 @@ function changed(rows: FollowupRow[], reason: Reason): CoreEvent {
 /** What Mark done logs in history for each kind of follow-up. */
 const interactionKind: Record<FollowupKind, InteractionKind> = {
   handwritten_note: 'handwritten_note',
+  card: 'handwritten_note',
   thank_you_call: 'call',
   gift: 'gift',
   call: 'call',
   email: 'email',
+  text: 'text_message',
   visit: 'visit',
   other: 'note',
 };

@@ -3,7 +3,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 export interface FollowupTable {
   id: string;
   contact_id: string;
-  kind: 'handwritten_note' | 'thank_you_call' | 'gift' | 'call' | 'email' | 'visit' | 'other';
+  kind: 'handwritten_note' | 'card' | 'thank_you_call' | 'gift' | 'call' | 'email' | 'text' | 'visit' | 'other';
   title: string;
   /** Local `YYYY-MM-DD`. */
   due_date: string;

@@ -5,10 +5,12 @@ import { addDays, nextMonday } from '../../ui/dates.ts';
 
 export const followupKindWords: Record<FollowupKind, string> = {
   handwritten_note: 'Handwritten note',
+  card: 'Card',
   thank_you_call: 'Thank-you call',
   gift: 'Gift',
   call: 'Call',
   email: 'Email',
+  text: 'Text message',
   visit: 'Visit',
   other: 'Other',
 };
@@ -19,6 +21,8 @@ export function suggestedTitle(kind: FollowupKind, firstName: string): string {
   switch (kind) {
     case 'handwritten_note':
       return `Write a note to ${name}`;
+    case 'card':
+      return `Send ${name} a card`;
     case 'thank_you_call':
       return `Call ${name} to say thank you`;
     case 'gift':
@@ -27,6 +31,8 @@ export function suggestedTitle(kind: FollowupKind, firstName: string): string {
       return `Call ${name}`;
     case 'email':
       return `Email ${name}`;
+    case 'text':
+      return `Text ${name}`;
     case 'visit':
       return `Visit ${name}`;
     case 'other':
