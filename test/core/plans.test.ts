@@ -87,6 +87,9 @@ describe('plans.create, update, duplicate, setEnabled', () => {
     ]);
     const made = await app.call<Followup[]>('followups.list', { contactId: ada.id });
     expect(made.map((followup) => followup.id)).toEqual(run.steps.map((step) => step.followupId));
+    await app.call('history.log', { contactId: ada.id, kind: 'call', occurredAt: '2026-11-20T10:00:00.000Z' });
+    const later = await app.preview({ planId: plan.id, contactId: ada.id, anchorDate: '2026-12-01' });
+    expect(later.steps[0]!.prompt).toContain('since 20 November 2026,');
   });
 
   it('refuses an unknown placeholder, naming it and its step', async () => {
