@@ -5,6 +5,7 @@ import * as createHistory from './0003_create_history.ts';
 import * as createFollowups from './0004_create_followups.ts';
 import * as indexLosingTouch from './0005_index_losing_touch.ts';
 import * as recordImportsAndMerges from './0006_record_imports_and_merges.ts';
+import * as createPlans from './0007_create_plans.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_create_followups': createFollowups,
   '0005_index_losing_touch': indexLosingTouch,
   '0006_record_imports_and_merges': recordImportsAndMerges,
+  '0007_create_plans': createPlans,
 };

@@ -16,6 +16,7 @@ export const contactsFieldLabels = {
   preferredChannel: 'Preferred channel',
   preferredTime: 'Preferred time',
   keepInTouchDays: 'Keep in touch',
+  doNotContactAutomatically: 'Do not contact automatically',
   query: 'Search',
   id: 'Contact',
 } as const satisfies FieldLabels;

@@ -94,6 +94,8 @@ const ContactFieldsObject = z.object({
     .max(3650, { error: 'Keep in touch can be at most every 3650 days.' })
     .nullable()
     .default(null),
+  /** No plan starts for them by itself (a trigger); starting one by hand still works. */
+  doNotContactAutomatically: z.boolean({ error: 'Choose yes or no.' }).default(false),
 });
 
 function requireAName(contact: { kind: ContactKind; firstName: string; lastName: string; company: string }, ctx: z.RefinementCtx) {

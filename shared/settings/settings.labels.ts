@@ -5,4 +5,5 @@ export const settingsFieldLabels = {
   hourlyCostCents: 'Hourly cost',
   minutesByKind: 'Minutes per kind',
   hours: 'Times of day',
+  automaticTouchesPer30Days: 'Automatic touches per 30 days',
 } as const satisfies FieldLabels;

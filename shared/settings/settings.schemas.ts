@@ -14,6 +14,12 @@ export const Settings = z.object({
   minutesByKind: z.record(InteractionKind, Minutes),
   /** The hour each preferred time of day starts (follow-up times, plans). */
   hours: z.object({ morning: Hour, afternoon: Hour, evening: Hour }),
+  /** At most this many follow-ups started by triggers per contact in any 30 days; what goes over is held back and listed. */
+  automaticTouchesPer30Days: z
+    .number()
+    .int({ error: 'Enter a whole number of touches.' })
+    .min(0, { error: 'Enter 0 or more touches.' })
+    .max(50, { error: 'At most 50 touches in 30 days.' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -45,6 +45,7 @@ function sampleContacts(count: number): Contact[] {
     preferredChannel: null,
     preferredTime: null,
     keepInTouchDays: null,
+    doNotContactAutomatically: false,
     createdAt: '',
     updatedAt: '',
     deletedAt: null,

@@ -30,6 +30,7 @@ export function generateContacts(count: number, seed = 42): ContactFields[] {
       preferredChannel: null,
       preferredTime: null,
       keepInTouchDays: null,
+      doNotContactAutomatically: false,
     };
   });
 }

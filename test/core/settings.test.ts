@@ -26,6 +26,7 @@ describe('settings', () => {
         text_message: 2, note: 2, complaint: 20, referral: 5, inquiry: 10, self_service: 0,
       },
       hours: { morning: 9, afternoon: 14, evening: 18 },
+      automaticTouchesPer30Days: 3,
     });
   });
 
@@ -47,6 +48,8 @@ describe('settings', () => {
       [{ hourlyCostCents: -100 }, 'hourlyCostCents', 'Hourly cost'],
       [{ minutesByKind: { call: -1 } }, 'minutesByKind.call', 'Minutes per kind'],
       [{ hours: { morning: 25, afternoon: 14, evening: 18 } }, 'hours.morning', 'Times of day'],
+      [{ automaticTouchesPer30Days: 51 }, 'automaticTouchesPer30Days', 'Automatic touches per 30 days'],
+      [{ automaticTouchesPer30Days: 1.5 }, 'automaticTouchesPer30Days', 'Automatic touches per 30 days'],
     ] as const) {
       const result = await api.call('settings.update', input);
       expect(result.ok).toBe(false);

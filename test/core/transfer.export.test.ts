@@ -117,7 +117,7 @@ describe('the full JSON export', () => {
     const tables = schemaTables(api);
     expect(tables).toEqual(expect.arrayContaining(['contacts', 'contact_methods', 'contact_tags', 'interactions', 'followups', 'settings', 'import_batches', 'contact_merges']));
     for (const table of tables) expect(Object.keys(json.tables), `table ${table} is missing from the JSON export`).toContain(table);
-    expect(json).toMatchObject({ format: 'ambassador-export', version: 1, schemaVersion: '0006_record_imports_and_merges' });
+    expect(json).toMatchObject({ format: 'ambassador-export', version: 1, schemaVersion: '0007_create_plans' });
     expect(json.tables.contacts!.rows).toHaveLength(exported.contacts);
   });
 

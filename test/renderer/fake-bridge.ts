@@ -214,6 +214,7 @@ export function fullContact(change: Partial<Contact> = {}): Contact {
     preferredChannel: null,
     preferredTime: null,
     keepInTouchDays: null,
+    doNotContactAutomatically: false,
     displayName: 'Ada Lovelace',
     lastInteractionAt: null,
     createdAt: '2025-01-01T09:00:00.000Z',

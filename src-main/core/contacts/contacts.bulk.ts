@@ -31,8 +31,8 @@ export type ContactSnapshot = { row: ContactRow; methods: ContactMethodRow[]; ta
 
 /** The form's fields of a contact. */
 export function contactFieldsOf(contact: Contact): ContactFields {
-  const { kind, firstName, lastName, company, companyId, emails, phones, address, birthday, notes, tags, preferredChannel, preferredTime, keepInTouchDays } = contact;
-  return { kind, firstName, lastName, company, companyId, emails, phones, address, birthday, notes, tags, preferredChannel, preferredTime, keepInTouchDays };
+  const { kind, firstName, lastName, company, companyId, emails, phones, address, birthday, notes, tags, preferredChannel, preferredTime, keepInTouchDays, doNotContactAutomatically } = contact;
+  return { kind, firstName, lastName, company, companyId, emails, phones, address, birthday, notes, tags, preferredChannel, preferredTime, keepInTouchDays, doNotContactAutomatically };
 }
 
 /**

@@ -31,6 +31,7 @@ export function fieldsToRow(fields: ContactFields): Omit<NewContactRow, 'id' | '
     preferred_channel: fields.preferredChannel,
     preferred_time: fields.preferredTime,
     keep_in_touch_days: fields.keepInTouchDays,
+    do_not_contact_automatically: fields.doNotContactAutomatically ? 1 : 0,
   };
 }
 
@@ -82,6 +83,7 @@ export function rowToContact(row: ContactRow, methods: ContactMethodRow[], tags:
     preferredChannel: row.preferred_channel as Contact['preferredChannel'],
     preferredTime: row.preferred_time as Contact['preferredTime'],
     keepInTouchDays: row.keep_in_touch_days,
+    doNotContactAutomatically: row.do_not_contact_automatically === 1,
     lastInteractionAt: row.last_interaction_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

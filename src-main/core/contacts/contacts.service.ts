@@ -1,12 +1,13 @@
 import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { Contact, ContactCounts, PreferredChannel, PreferredTime, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
-import type { CoreContext } from '../context.ts';
+import { nowOf, type CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
 import { seedSampleFollowupsIn } from '../followups/followups.service.ts';
 import { seedSampleHistoryIn } from '../history/history.service.ts';
+import { fireContactTaggedTriggers } from '../plans/plans.service.ts';
 import { mutate } from '../db/mutation.ts';
 import {
   countTags,
@@ -66,15 +67,18 @@ export async function insertContactWithDetails(db: Db, fields: ContactFields, no
   return row;
 }
 
+/** A plan triggered by one of its tags starts in the same write. */
 export async function createContact(ctx: CoreContext, input: ContactFields): Promise<Contact> {
-  return mutate(ctx, {
+  const { contact } = await mutate(ctx, {
     run: async (tx) => {
       const fields = await checkCompanyLink(tx, input);
       const row = await insertContactWithDetails(tx, fields, nextTimestamp());
-      return loadContact(tx, row);
+      const contact = await loadContact(tx, row);
+      return { contact, triggered: await fireContactTaggedTriggers(tx, nowOf(ctx), { contactId: contact.id, tags: contact.tags }) };
     },
-    changed: (contact) => changed([contact.id], 'created'),
+    changed: ({ contact, triggered }) => [changed([contact.id], 'created'), ...triggered],
   });
+  return contact;
 }
 
 /** The contact as it is now, if it may be edited at all. */
@@ -104,15 +108,18 @@ export async function updateContact(
     run: async (tx, current) => {
       const fields = await checkCompanyLink(tx, input.fields, current);
       await checkKindChange(tx, current, fields);
+      const tagsBefore = new Set((await findTags(tx, [current.id])).map((tag) => tag.tag.toLowerCase()));
       const row = await updateContactRow(tx, input.id, {
         ...fieldsToRow(fields),
         updated_at: nextTimestamp(current.updated_at),
       });
       await writeDetails(tx, row, fields);
       const people = row.kind === 'company' ? await followCompanyRename(tx, row) : [];
-      return { contact: await loadContact(tx, row), people };
+      const added = fields.tags.filter((tag) => !tagsBefore.has(tag.toLowerCase()));
+      const triggered = await fireContactTaggedTriggers(tx, nowOf(ctx), { contactId: row.id, tags: added });
+      return { contact: await loadContact(tx, row), people, triggered };
     },
-    changed: ({ contact, people }) => changed([contact.id, ...people], 'updated'),
+    changed: ({ contact, people, triggered }) => [changed([contact.id, ...people], 'updated'), ...triggered],
   });
   return contact;
 }
@@ -252,6 +259,12 @@ export type ContactBrief = {
   keepInTouchDays: number | null;
   lastInteractionAt: string | null;
   inTrash: boolean;
+  /** For a plan's placeholders and its rules. */
+  firstName: string;
+  lastName: string;
+  company: string;
+  city: string;
+  doNotContactAutomatically: boolean;
 };
 
 function briefOf(row: ContactRow): ContactBrief {
@@ -263,6 +276,11 @@ function briefOf(row: ContactRow): ContactBrief {
     keepInTouchDays: row.keep_in_touch_days,
     lastInteractionAt: row.last_interaction_at,
     inTrash: row.deleted_at !== null,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    city: row.address_city ?? '',
+    doNotContactAutomatically: row.do_not_contact_automatically === 1,
   };
 }
 

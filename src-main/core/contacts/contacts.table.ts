@@ -21,6 +21,8 @@ export interface ContactTable {
   preferred_channel: string | null;
   preferred_time: string | null;
   keep_in_touch_days: number | null;
+  /** 1: no plan starts for them by itself (since migration 0007). */
+  do_not_contact_automatically: Generated<number>;
   /** The newest `occurred_at` of its live interactions (since migration 0003); kept by history. */
   last_interaction_at: string | null;
   created_at: string;

@@ -66,6 +66,7 @@ export function sampleContacts(): ContactFields[] {
     preferredChannel: 'email',
     preferredTime: 'morning',
     keepInTouchDays: 90,
+    doNotContactAutomatically: false,
   }));
 
   firstNames.forEach((firstName, index) => {
@@ -94,6 +95,7 @@ export function sampleContacts(): ContactFields[] {
       preferredChannel: channels[index % channels.length]!,
       preferredTime: times[index % times.length]!,
       keepInTouchDays: worksAt ? 60 : [30, 90, 180, null][index % 4]!,
+      doNotContactAutomatically: false,
     });
   });
   return result;

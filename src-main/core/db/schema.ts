@@ -2,6 +2,7 @@ import type { ContactMethodTable, ContactTable, ContactTagTable, ContactSearchTa
 import type { ContactMergeTable } from '../duplicates/duplicates.table.ts';
 import type { FollowupTable } from '../followups/followups.table.ts';
 import type { InteractionSearchTable, InteractionTable } from '../history/history.table.ts';
+import type { PlanHeldBackTable, PlanRunStepTable, PlanRunTable, PlanTable } from '../plans/plans.table.ts';
 import type { SettingTable } from '../settings/settings.table.ts';
 import type { ImportBatchContactTable, ImportBatchTable } from '../transfer/transfer.table.ts';
 
@@ -17,5 +18,9 @@ export interface Database {
   import_batch_contacts: ImportBatchContactTable;
   interactions: InteractionTable;
   interactions_fts: InteractionSearchTable;
+  plans: PlanTable;
+  plan_runs: PlanRunTable;
+  plan_run_steps: PlanRunStepTable;
+  plan_held_back: PlanHeldBackTable;
   settings: SettingTable;
 }

@@ -1,6 +1,6 @@
 import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { CompleteFollowup, Completed, Followup, FollowupKind, NewFollowup, SnoozeFollowup, UpdateFollowup } from '../../../shared/followups/followups.schemas.ts';
+import type { CompleteFollowup, Completed, Followup, FollowupFields, FollowupKind, NewFollowup, SnoozeFollowup, UpdateFollowup } from '../../../shared/followups/followups.schemas.ts';
 import type { InteractionKind } from '../../../shared/history/history.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { findContactBriefs } from '../contacts/contacts.service.ts';
@@ -214,4 +214,26 @@ export async function moveFollowupsIn(db: Db, fromId: string, toId: string): Pro
 /** Follow-ups a merge moved go back to their contact (the merge undone). */
 export async function putFollowupsBackIn(db: Db, ids: string[], contactId: string): Promise<void> {
   await setFollowupsContact(db, ids, contactId);
+}
+
+// For follow-up plans, which make and remove follow-ups inside their own write.
+export { addToDate, localMoment } from './local-calendar.ts';
+
+/** Makes these follow-ups for one contact inside the caller's transaction (a plan's steps); their ids, in order. */
+export async function createFollowupsIn(db: Db, now: string, contactId: string, items: FollowupFields[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const fields of items) ids.push((await insertFollowup(db, newFollowupRow(contactId, fields, now))).id);
+  return ids;
+}
+
+/** Moves the open ones of these follow-ups to the Trash (a plan cancelled); done and skipped ones stay. Their ids. */
+export async function deleteOpenFollowupsIn(db: Db, now: string, ids: string[]): Promise<string[]> {
+  const deleted: string[] = [];
+  for (const id of ids) {
+    const row = await findFollowupById(db, id);
+    if (!row || row.status !== 'open' || row.deleted_at !== null) continue;
+    await updateFollowupRow(db, id, { deleted_at: now, updated_at: nextTimestamp(row.updated_at, Date.parse(now)) });
+    deleted.push(id);
+  }
+  return deleted;
 }

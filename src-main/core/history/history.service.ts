@@ -3,11 +3,12 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { HistoryHit, Interaction, InteractionChannel, LogInteraction, TimelinePage } from '../../../shared/history/history.schemas.ts';
 import { historyFieldLabels } from '../../../shared/history/history.labels.ts';
 import { findContactBriefs, recordLastInteraction, type ContactBrief } from '../contacts/contacts.service.ts';
-import type { CoreContext } from '../context.ts';
+import { nowOf, type CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
+import { fireInteractionTriggers } from '../plans/plans.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import {
   countTimeline,
@@ -114,11 +115,16 @@ export async function recentInteractions(db: Db, contactIds: string[], perContac
   return byContact;
 }
 
+/** Logs what the user tells; a plan it triggers (an inquiry about rates, a complaint) starts in the same write. */
 export async function logInteraction(ctx: CoreContext, input: LogInteraction): Promise<Interaction> {
-  return mutate(ctx, {
-    run: (tx) => logInteractionIn(tx, nextTimestamp(), { ...input, followupId: null }),
-    changed: (interaction) => changed([interaction.contactId], 'logged'),
+  const { interaction } = await mutate(ctx, {
+    run: async (tx) => {
+      const interaction = await logInteractionIn(tx, nextTimestamp(), { ...input, followupId: null });
+      return { interaction, triggered: await fireInteractionTriggers(tx, nowOf(ctx), interaction) };
+    },
+    changed: ({ interaction, triggered }) => [...changed([interaction.contactId], 'logged'), ...triggered],
   });
+  return interaction;
 }
 
 async function requireInteraction(db: Db, id: string): Promise<InteractionRow> {

@@ -1,22 +1,18 @@
-import { AppError } from '../../../shared/api/errors.ts';
 import type { plansContract } from '../../../shared/plans/plans.contract.ts';
 import type { HandlersFor } from '../handler.ts';
+import * as plans from './plans.service.ts';
 
-// PLACEHOLDER until the plans helper lands its handlers: replaced, never shipped.
-const notYet = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'Not built yet.');
-};
-
+/** The core's side of the plans slice of the contract. */
 export const plansHandlers = {
-  'plans.list': notYet,
-  'plans.get': notYet,
-  'plans.create': notYet,
-  'plans.update': notYet,
-  'plans.duplicate': notYet,
-  'plans.setEnabled': notYet,
-  'plans.preview': notYet,
-  'plans.start': notYet,
-  'plans.cancel': notYet,
-  'plans.runs': notYet,
-  'plans.heldBack': notYet,
+  'plans.list': (ctx) => plans.listPlans(ctx),
+  'plans.get': (ctx, input) => plans.getPlan(ctx, input.id),
+  'plans.create': (ctx, input) => plans.createPlan(ctx, input),
+  'plans.update': (ctx, input) => plans.updatePlan(ctx, input),
+  'plans.duplicate': (ctx, input) => plans.duplicatePlan(ctx, input.id),
+  'plans.setEnabled': (ctx, input) => plans.setPlanEnabled(ctx, input),
+  'plans.preview': (ctx, input) => plans.previewPlan(ctx, input),
+  'plans.start': (ctx, input) => plans.startPlan(ctx, input),
+  'plans.cancel': (ctx, input) => plans.cancelRun(ctx, input.runId),
+  'plans.runs': (ctx, input) => plans.listRuns(ctx, input),
+  'plans.heldBack': (ctx) => plans.listHeldBack(ctx),
 } satisfies HandlersFor<typeof plansContract>;

@@ -23,6 +23,7 @@ export const defaultSettings: Settings = {
     self_service: 0,
   },
   hours: { morning: 9, afternoon: 14, evening: 18 },
+  automaticTouchesPer30Days: 3,
 };
 
 type Key = keyof Settings;
