@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,5 +98,14 @@ describe('ambassador calendar', () => {
       expect(result.stderr).toContain(calendarUsage);
     }
     expect(await run(['--help'])).toEqual({ code: 0, stdout: `${calendarUsage}\n`, stderr: '' });
+  });
+
+  it('is a command of npx ambassador', async () => {
+    const { dataDir } = await setUp();
+    const out = join(tempDir(), 'follow-ups.ics');
+    const cli = spawnSync(process.execPath, ['src-main/cli/cli.ts', 'calendar', '--out', out, '--data-dir', dataDir], { encoding: 'utf8' });
+    expect({ status: cli.status, stdout: cli.stdout, stderr: cli.stderr }).toEqual({ status: 0, stdout: `Wrote 3 follow-ups to ${out}.\n`, stderr: '' });
+    const help = spawnSync(process.execPath, ['src-main/cli/cli.ts', '--help'], { encoding: 'utf8' });
+    expect(help.stdout).toContain('calendar --out FILE [--contact ID] [--force] [--data-dir DIR]');
   });
 });
