@@ -64,6 +64,7 @@ describe('the calendar export', () => {
       start: '2026-03-15',
       end: '2026-03-16',
       allDay: true,
+      transparent: true,
       rrule: null,
       alarms: ['DISPLAY PT9H RELATED=START'],
     });
@@ -74,6 +75,7 @@ describe('the calendar export', () => {
       end: '2026-12-03T15:00:00',
       allDay: false,
       floating: true,
+      transparent: false,
       alarms: ['DISPLAY -PT15M'],
     });
     expect(read.get(uidOf(open.late))).toMatchObject({ summary: 'Text message: Good night — Ada Lovelace', start: '2026-12-31T23:45:00', end: '2027-01-01T00:15:00', floating: true });

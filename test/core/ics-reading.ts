@@ -12,6 +12,8 @@ export type ReadEvent = {
   /** True when the time carries no zone and no `Z`: the same wall-clock time wherever the calendar is. */
   floating: boolean;
   sequence: number;
+  /** TRANSP: whether the event leaves the time free. */
+  transparent: boolean;
   rrule: string | null;
   /** Each VALARM's action and trigger, e.g. `DISPLAY PT9H RELATED=START`. */
   alarms: string[];
@@ -32,6 +34,7 @@ export function readCalendar(text: string): ReadEvent[] {
       allDay: start.isDate,
       floating: !start.isDate && startProperty.getParameter('tzid') === undefined && start.zone !== ICAL.Timezone.utcTimezone,
       sequence: Number(vevent.getFirstPropertyValue('sequence')),
+      transparent: vevent.getFirstPropertyValue('transp') === 'TRANSPARENT',
       rrule: vevent.hasProperty('rrule') ? String(vevent.getFirstPropertyValue('rrule')) : null,
       alarms: vevent.getAllSubcomponents('valarm').map((alarm) => {
         const trigger = alarm.getFirstProperty('trigger')!;

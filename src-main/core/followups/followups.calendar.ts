@@ -1,4 +1,4 @@
-import ical, { ICalAlarmRelatesTo, ICalAlarmType, type ICalCalendar } from 'ical-generator';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { CalendarExport, CalendarFile, FollowupKind } from '../../../shared/followups/followups.schemas.ts';
@@ -15,6 +15,7 @@ import { addToDate } from './local-calendar.ts';
 //   calendars take the newer one.
 // - A day without a time is an all-day event, written from the date string:
 //   a `Date` would be read by its UTC fields and land a day early east of UTC.
+//   It does not mark the day busy: a note to write is not a meeting.
 // - A time is floating local time, as Ambassador keeps it: 14:30 is 14:30 on
 //   the calendar, in whatever zone the calendar is in.
 // - No RRULE: each occurrence of a series is its own follow-up (a new one is
@@ -55,17 +56,18 @@ function floating(date: string, time: string, plusMinutes = 0): Date {
 
 function addEvent(calendar: ICalCalendar, row: FollowupForContact, stamp: Date): void {
   const timed = row.due_time !== null;
+  const summary = `${kindWords[row.kind]}: ${row.title} — ${row.display_name}`;
   const event = calendar.createEvent({
     id: `${row.id}@ambassador.local`,
     sequence: Math.max(0, Math.floor((Date.parse(row.updated_at) - sequenceEpoch) / 60_000)),
     stamp,
-    summary: `${kindWords[row.kind]}: ${row.title} — ${row.display_name}`,
+    summary,
     description: row.prompt === '' ? null : row.prompt,
     ...(row.due_time !== null
       ? { start: floating(row.due_date, row.due_time), end: floating(row.due_date, row.due_time, timedMinutes), floating: true }
-      : { start: row.due_date, end: addToDate(row.due_date, 1, 'days'), allDay: true }),
+      : { start: row.due_date, end: addToDate(row.due_date, 1, 'days'), allDay: true, transparency: ICalEventTransparency.TRANSPARENT }),
   });
-  const alarm = event.createAlarm({ type: ICalAlarmType.display, description: row.title, trigger: timed ? timedReminderSeconds : -allDayReminderSeconds });
+  const alarm = event.createAlarm({ type: ICalAlarmType.display, description: summary, trigger: timed ? timedReminderSeconds : -allDayReminderSeconds });
   // The constructor ignores `relatesTo`; without it a trigger after the start is written relative to the end.
   if (!timed) alarm.relatesTo(ICalAlarmRelatesTo.start);
 }
