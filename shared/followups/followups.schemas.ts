@@ -144,6 +144,7 @@ export const CardsQuery = z.union([
   /** Every open handwritten-note and card follow-up due today or overdue. */
   z.object({ due: z.literal(true) }),
 ]);
+export type CardsQuery = z.output<typeof CardsQuery>;
 
 export const CalendarExport = z.object({
   /** One contact's open follow-ups; everyone's when left out. */
@@ -151,6 +152,7 @@ export const CalendarExport = z.object({
   /** A file the user chose (Electron's save dialog, the CLI); the exports folder when left out. */
   to: z.string().trim().min(1).max(4096).optional(),
 });
+export type CalendarExport = z.output<typeof CalendarExport>;
 
 export const CalendarFile = z.object({
   path: z.string(),

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runBackupCommand, runRestoreCommand } from './backup.command.ts';
 import { defaultPort } from '../http/serve.ts';
 import { runBrowserMode } from './browser-mode.ts';
+import { runCalendarCommand } from './calendar.command.ts';
 import { runClvCommand } from './clv.command.ts';
 import { runStart } from './start.command.ts';
 import { runExportCommand, runImportCommand } from './transfer.command.ts';
@@ -20,11 +21,13 @@ Commands:
                                              (a JSON export loads whole into an empty data folder)
   export --format csv|vcard|json --out FILE [--data-dir DIR]
                                              export your contacts (json: everything) to FILE
+  calendar --out FILE [--contact ID] [--force] [--data-dir DIR]
+                                             write your open follow-ups (or one contact's) to FILE as a calendar (.ics)
   clv <transactions file> [options]          customer lifetime value from a purchases file (clv --help)
 
 The data folder is --data-dir, else AMBASSADOR_DATA_DIR, else the platform's app-data folder.
-backup, restore, import and export exit 0 when done, 1 with one sentence when they could not do it,
-2 on a wrong command line; ambassador backup --help (or restore, import, export, clv) says more.
+backup, restore, import, export and calendar exit 0 when done, 1 with one sentence when they could not
+do it, 2 on a wrong command line; ambassador backup --help (or restore, import, export, calendar, clv) says more.
 Browser mode uses port ${defaultPort} (a free one when that is taken) unless --port says otherwise.`;
 
 class UsageError extends Error {}
@@ -67,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       return runImportCommand(args, io);
     case 'export':
       return runExportCommand(args, io);
+    case 'calendar':
+      return runCalendarCommand(args, io);
     case 'clv':
       return runClvCommand(args, io);
     case undefined:

@@ -1,6 +1,7 @@
-import { AppError } from '../../../shared/api/errors.ts';
 import type { followupsContract } from '../../../shared/followups/followups.contract.ts';
 import type { HandlersFor } from '../handler.ts';
+import { exportCalendar } from './followups.calendar.ts';
+import { noteCards } from './followups.cards.ts';
 import * as followups from './followups.service.ts';
 import { dueCounts, todayView } from './followups.today.ts';
 
@@ -19,11 +20,6 @@ export const followupsHandlers = {
   'followups.restore': (ctx, input) => followups.restoreFollowup(ctx, input.id),
   'followups.today': (ctx, input) => todayView(ctx, input),
   'followups.dueCounts': (ctx) => dueCounts(ctx),
-  // PLACEHOLDERS until the calendar-and-cards helper lands them: replaced, never shipped.
-  'followups.cards': async () => {
-    throw new AppError('INTERNAL', 'Not built yet.');
-  },
-  'followups.exportCalendar': async () => {
-    throw new AppError('INTERNAL', 'Not built yet.');
-  },
+  'followups.cards': (ctx, input) => noteCards(ctx, input),
+  'followups.exportCalendar': (ctx, input) => exportCalendar(ctx, input),
 } satisfies HandlersFor<typeof followupsContract>;

@@ -3,3 +3,5 @@
 export { importContacts, listImports, previewImport, undoImport } from './transfer.import.ts';
 export { exportContacts } from './transfer.export.ts';
 export { loadJsonExport } from './json-export.ts';
+// Other files Ambassador exports (the calendar) are written the same way: whole or not at all.
+export { writeFileWhole } from './export-file.ts';
