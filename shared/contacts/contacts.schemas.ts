@@ -94,6 +94,7 @@ const ContactFieldsObject = z.object({
     .max(3650, { error: 'Keep in touch can be at most every 3650 days.' })
     .nullable()
     .default(null),
+  doNotContactAutomatically: z.boolean().default(false),
 });
 
 function requireAName(contact: { kind: ContactKind; firstName: string; lastName: string; company: string }, ctx: z.RefinementCtx) {

@@ -14,6 +14,7 @@ export const Settings = z.object({
   minutesByKind: z.record(InteractionKind, Minutes),
   /** The hour each preferred time of day starts (follow-up times, plans). */
   hours: z.object({ morning: Hour, afternoon: Hour, evening: Hour }),
+  automaticTouchesPer30Days: z.number().int().min(0).max(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
