@@ -8,7 +8,7 @@ export function planId(n: number): string {
 }
 
 export function runId(n: number): string {
-  return `00000000-0000-4000-c000-${String(n).padStart(12, '0')}`;
+  return `00000000-0000-4000-b100-${String(n).padStart(12, '0')}`;
 }
 
 /** Home closing as the built-in plan has it: five steps from the closing day. */
