@@ -54,7 +54,7 @@ describe('Start plan on a contact’s page', () => {
     expect(await screen.findByText('No plan running. Start one for a closing, a first purchase or a complaint.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Start plan' }));
 
-    const dialog = await screen.findByRole('dialog', { name: 'Start follow-ups for Ada' });
+    const dialog = await screen.findByRole('dialog', { name: 'Set up follow-ups for Ada' });
     const choice = within(dialog).getByRole('combobox', { name: 'Plan' });
     expect(within(choice).getAllByRole('option').map((option) => option.textContent)).toEqual(['Home closing', 'Rate inquiry']);
     expect(document.activeElement).toBe(choice);

@@ -103,7 +103,7 @@ describe('the Plans screen', () => {
     expect((cap as HTMLInputElement).value).toBe('3');
     await user.clear(cap);
     await user.type(cap, '2');
-    const evening = screen.getByRole('textbox', { name: 'Evening starts at (hour)' });
+    const evening = screen.getByRole('textbox', { name: 'Evening from (hour)' });
     await user.clear(evening);
     await user.type(evening, '25');
     await user.click(screen.getByRole('button', { name: 'Save strategy' }));

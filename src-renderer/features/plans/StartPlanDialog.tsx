@@ -10,7 +10,8 @@ import { useStartPlan } from './start-plan.store.ts';
  * Start plan: a switched-on plan, the anchor date (today unless changed), and every
  * step's date, time and filled prompt before anything is made. The app behind is
  * hidden from lookups and keys while it is open (App.tsx), so its "Start" is the only one.
- * Its title has no "plan" in it: a title is a label too, and "Plan" must find only the select.
+ * Its title has neither "plan" nor "start" in it: a title labels the dialog, and lookups by
+ * label for "Plan" must find only the select.
  */
 export function StartPlanDialog() {
   const { contactId, contactName, planId, anchorDate, preview, previewing, problem, starting } = useStartPlan();
@@ -45,7 +46,7 @@ export function StartPlanDialog() {
   return (
     <div className="dialog-backdrop">
       <div ref={dialog} className="dialog start-plan-dialog" role="dialog" aria-modal="true" aria-labelledby="start-plan-title" aria-describedby="start-plan-about" onKeyDown={onKeyDown}>
-        <h2 id="start-plan-title">Start follow-ups for {contactName}</h2>
+        <h2 id="start-plan-title">Set up follow-ups for {contactName}</h2>
         <p id="start-plan-about" className="muted">
           Choose the plan and the day it counts from. Every step is shown before anything is made.
         </p>

@@ -25,7 +25,7 @@ export function StrategySettings() {
 
 type Field = 'cap' | 'morning' | 'afternoon' | 'evening';
 const hourFields = ['morning', 'afternoon', 'evening'] as const;
-const hourLabels = { morning: 'Morning starts at (hour)', afternoon: 'Afternoon starts at (hour)', evening: 'Evening starts at (hour)' } as const;
+const hourLabels = { morning: 'Morning from (hour)', afternoon: 'Afternoon from (hour)', evening: 'Evening from (hour)' } as const;
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
 function StrategyForm({ settings }: { settings: Settings }) {

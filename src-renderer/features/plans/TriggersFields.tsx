@@ -35,7 +35,7 @@ export function TriggersFields({ triggers, errors, onEdit, onRemove, onAdd }: Pr
           const prefix = `Trigger ${index + 1}`;
           return (
             <li key={trigger.key} className="plan-trigger">
-              <PlanField prefix={prefix} label="Starts when" error={errors[`triggers.${index}`]}>
+              <PlanField prefix={prefix} label="Event" error={errors[`triggers.${index}`]}>
                 {(props) => (
                   <select {...props} value={trigger.on} onChange={(event) => onEdit(index, { on: event.target.value as TriggerDraft['on'] })}>
                     {onOptions.map((option) => (
