@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanRun, StartPlan } from '../../shared/plans/plans.schemas.ts';
 import { App } from '../../src-renderer/app/App.tsx';
-import { navigate } from '../../src-renderer/app/navigation.store.ts';
+import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { todayLocal } from '../../src-renderer/ui/dates.ts';
 import { resetAppState } from './app-state.ts';
 import { contactId, directoryOf, fullContact } from './fake-bridge.ts';
@@ -125,6 +125,10 @@ describe('running plans on a contact’s page', () => {
     expect(screen.getByText('Cancel Home closing for Ada Lovelace? Its 3 open follow-ups go; what is done stays in the history.')).toBeTruthy();
     expect(fake.callsTo('plans.cancel')).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Keep it running' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel Home closing' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Yes, cancel it' })).toBeNull();
+    expect(useNavigation.getState().route).toEqual({ screen: 'contact', id: contactId(1) });
     expect(fake.callsTo('plans.cancel')).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Cancel Home closing' }));

@@ -11,7 +11,7 @@ export const planConflictMessage =
 
 /** A plan's name, switches, triggers and steps; running plans keep the steps they started with. */
 export function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved: (saved: Plan) => void }) {
-  const { base, draft, dirty, errors, conflict, saving, edit, editStep, editTrigger, addStep, removeStep, moveStep, addTrigger, removeTrigger, save, takeTheirs } = usePlanDraft(plan, onSaved);
+  const { base, draft, dirty, justSaved, errors, conflict, saving, edit, editStep, editTrigger, addStep, removeStep, moveStep, addTrigger, removeTrigger, save, takeTheirs } = usePlanDraft(plan, onSaved);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -66,7 +66,7 @@ export function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved: (saved
           Save plan
         </Button>
         <span className="form-status" role="status">
-          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : base ? 'Saved' : ''}
+          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : justSaved ? 'Saved' : ''}
         </span>
         {base && base.running > 0 && (
           <span className="form-shortcut">

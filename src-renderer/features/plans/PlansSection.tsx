@@ -81,7 +81,15 @@ function RunEntry({ run, name, canWrite }: { run: PlanRun; name: string; canWrit
         How it started: {run.startedBy} · counted from {whenWords({ dueDate: run.anchorDate, dueTime: null })}
       </p>
       {confirming && (
-        <div className="run-confirm">
+        <div
+          className="run-confirm"
+          onKeyDown={(event) => {
+            // Esc leaves the question, not the contact's page.
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            setConfirming(false);
+          }}
+        >
           <p>
             Cancel {run.planName} for {run.contactName}? {open > 0 ? `Its ${countWords(open, 'open follow-up')} go` : 'Nothing is left to do'}; what is done stays in the history.
           </p>

@@ -11,17 +11,23 @@ export function usePlanDraft(plan: Plan | null, onSaved: (saved: Plan) => void) 
   const [errors, setErrors] = useState<PlanErrors>({});
   const [conflict, setConflict] = useState<Plan | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Saved and not changed since: what the status beside Save says. */
+  const [justSaved, setJustSaved] = useState(false);
   const dirty = useMemo(() => !sameDraft(draft, draftFromPlan(base)), [draft, base]);
 
-  const edit = (change: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...change }));
-  const editStep = (index: number, change: Partial<StepDraft>) =>
-    setDraft((current) => ({ ...current, steps: current.steps.map((step, at) => (at === index ? { ...step, ...change } : step)) }));
-  const editTrigger = (index: number, change: Partial<TriggerDraft>) =>
-    setDraft((current) => ({ ...current, triggers: current.triggers.map((trigger, at) => (at === index ? { ...trigger, ...change } : trigger)) }));
+  const change = (next: (current: PlanDraft) => PlanDraft) => {
+    setDraft(next);
+    setJustSaved(false);
+  };
+  const edit = (fields: Partial<PlanDraft>) => change((current) => ({ ...current, ...fields }));
+  const editStep = (index: number, fields: Partial<StepDraft>) =>
+    change((current) => ({ ...current, steps: current.steps.map((step, at) => (at === index ? { ...step, ...fields } : step)) }));
+  const editTrigger = (index: number, fields: Partial<TriggerDraft>) =>
+    change((current) => ({ ...current, triggers: current.triggers.map((trigger, at) => (at === index ? { ...trigger, ...fields } : trigger)) }));
 
   // Errors are placed by position: moving or removing a row clears them rather than leave one beside the wrong row.
-  const reshape = (change: (current: PlanDraft) => Partial<PlanDraft>) => {
-    setDraft((current) => ({ ...current, ...change(current) }));
+  const reshape = (fields: (current: PlanDraft) => Partial<PlanDraft>) => {
+    change((current) => ({ ...current, ...fields(current) }));
     setErrors({});
   };
   const addStep = () => reshape((current) => ({ steps: [...current.steps, newStep()] }));
@@ -54,6 +60,7 @@ export function usePlanDraft(plan: Plan | null, onSaved: (saved: Plan) => void) 
       setBase(outcome.saved);
       setExpectedUpdatedAt(outcome.saved.updatedAt);
       setDraft(draftFromPlan(outcome.saved));
+      setJustSaved(true);
       onSaved(outcome.saved);
     } else if ('conflict' in outcome) {
       setConflict(outcome.conflict);
@@ -74,5 +81,5 @@ export function usePlanDraft(plan: Plan | null, onSaved: (saved: Plan) => void) 
     setErrors({});
   };
 
-  return { base, draft, dirty, errors, conflict, saving, edit, editStep, editTrigger, addStep, removeStep, moveStep, addTrigger, removeTrigger, save, takeTheirs };
+  return { base, draft, dirty, justSaved, errors, conflict, saving, edit, editStep, editTrigger, addStep, removeStep, moveStep, addTrigger, removeTrigger, save, takeTheirs };
 }
