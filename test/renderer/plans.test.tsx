@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Plan, PlanFieldsInput } from '../../shared/plans/plans.schemas.ts';
 import { App } from '../../src-renderer/app/App.tsx';
-import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
+import { hrefFor, navigate, parseRoute, useNavigation } from '../../src-renderer/app/navigation.store.ts';
+import { errorKeyFor } from '../../src-renderer/features/plans/plan-draft.ts';
 import { resetAppState } from './app-state.ts';
 import { contactId, Fail } from './fake-bridge.ts';
 import { heldBack, homeClosing, planId, rateInquiry, settings } from './plans-fixtures.ts';
@@ -41,6 +42,13 @@ afterEach(cleanup);
 const card = (name: string) => screen.getByRole('heading', { name: new RegExp(`^${name}`) }).closest('li') as HTMLElement;
 
 describe('the Plans screen', () => {
+  it('has its own addresses: the list, a new plan, one plan', () => {
+    expect(parseRoute('#/plans')).toEqual({ screen: 'plans' });
+    expect(parseRoute('#/plans/new')).toEqual({ screen: 'new-plan' });
+    expect(parseRoute(hrefFor({ screen: 'plan', id: 'a b' }))).toEqual({ screen: 'plan', id: 'a b' });
+    expect(parseRoute('#/plans/%E0')).toEqual({ screen: 'contacts' });
+  });
+
   it('is a link in the sidebar and lists each plan: switched on or off, what starts it, its steps, how many run', async () => {
     plansOf([homeClosing(), rateInquiry({ enabled: false })]);
     navigate({ screen: 'contacts' });
@@ -211,5 +219,17 @@ describe('the plan editor', () => {
     expect(fake.callsTo('plans.update').map((call) => call.expectedUpdatedAt)).toEqual(['2026-11-01T09:00:00.000Z', '2026-12-02T11:00:00.000Z']);
     expect(await screen.findByRole('heading', { name: 'Closing day', level: 1 })).toBeTruthy();
     expect(contactId(1)).toBeTruthy();
+  });
+});
+
+describe('where the core’s messages go in the editor', () => {
+  it('beside the deepest field the editor has for the path, an update’s fields. prefix dropped', () => {
+    expect(errorKeyFor('steps.1.prompt')).toBe('steps.1.prompt');
+    expect(errorKeyFor('fields.steps.2.offset.amount')).toBe('steps.2.offset');
+    expect(errorKeyFor('steps')).toBe('steps');
+    expect(errorKeyFor('triggers.0.reason')).toBe('triggers.0.reason');
+    expect(errorKeyFor('triggers.1.interactionKind')).toBe('triggers.1');
+    expect(errorKeyFor('fields.name')).toBe('name');
+    expect(errorKeyFor('expectedUpdatedAt')).toBe('form');
   });
 });
