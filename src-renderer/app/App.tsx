@@ -13,6 +13,11 @@ import { DueNotices } from '../features/followups/DueNotices.tsx';
 import { followFollowupChanges } from '../features/followups/follow-followups.ts';
 import { TodayScreen } from '../features/followups/TodayScreen.tsx';
 import { followHistoryChanges } from '../features/history/follow-history.ts';
+import { followPlanChanges } from '../features/plans/follow-plans.ts';
+import { PlanEditor } from '../features/plans/PlanEditor.tsx';
+import { PlansScreen } from '../features/plans/PlansScreen.tsx';
+import { useStartPlan } from '../features/plans/start-plan.store.ts';
+import { StartPlanDialog } from '../features/plans/StartPlanDialog.tsx';
 import { followTransferChanges } from '../features/transfer/follow-transfer.ts';
 import { Toaster } from '../ui/Toaster.tsx';
 import { useNavigation, type Route } from './navigation.store.ts';
@@ -35,11 +40,19 @@ function Screen({ route }: { route: Route }) {
       return <BackupScreen />;
     case 'duplicates':
       return <DuplicatesScreen />;
+    case 'plans':
+      return <PlansScreen />;
+    case 'new-plan':
+      return <PlanEditor key="new" id={null} />;
+    case 'plan':
+      return <PlanEditor key={route.id} id={route.id} />;
   }
 }
 
 export function App() {
   const route = useNavigation((state) => state.route);
+  // A modal dialog open: the app behind it takes no keys, clicks or lookups.
+  const modal = useStartPlan((state) => state.contactId !== null);
   useGlobalShortcuts();
   useEffect(() => followContactChanges(), []);
   useEffect(() => followHistoryChanges(), []);
@@ -47,19 +60,23 @@ export function App() {
   useEffect(() => followBackupChanges(), []);
   useEffect(() => followTransferChanges(), []);
   useEffect(() => followDuplicateChanges(), []);
+  useEffect(() => followPlanChanges(), []);
   useEffect(() => announceKeptDrafts(), []);
   return (
-    <div className="app">
-      <Sidebar />
-      <main className="main">
-        {/* In the shell, not in a screen: search is one key away wherever the user is. */}
-        <div className="topbar" role="search">
-          <SearchBox />
-        </div>
-        <DueNotices />
-        <Screen route={route} />
-      </main>
-      <Toaster />
-    </div>
+    <>
+      <div className="app" aria-hidden={modal || undefined} inert={modal}>
+        <Sidebar />
+        <main className="main">
+          {/* In the shell, not in a screen: search is one key away wherever the user is. */}
+          <div className="topbar" role="search">
+            <SearchBox />
+          </div>
+          <DueNotices />
+          <Screen route={route} />
+        </main>
+        <Toaster />
+      </div>
+      <StartPlanDialog />
+    </>
   );
 }

@@ -10,6 +10,7 @@ export function Sidebar() {
   const screen = useNavigation((state) => state.route.screen);
   const inContacts = screen === 'contacts' || screen === 'new-contact' || screen === 'contact';
   const inData = screen === 'backup' || screen === 'duplicates';
+  const inPlans = screen === 'plans' || screen === 'new-plan' || screen === 'plan';
   const counts = useContactCounts((state) => state.counts);
   const due = useDueCounts((state) => state.counts);
   const backupWarning = useBackupStatus((state) => state.status?.warning ?? null);
@@ -35,6 +36,11 @@ export function Sidebar() {
             Contacts
           </a>
           <Count value={counts?.contacts} title={`${(counts?.contacts ?? 0).toLocaleString()} contacts`} />
+        </li>
+        <li>
+          <a className="nav-item" href={hrefFor({ screen: 'plans' })} aria-current={inPlans ? 'page' : undefined}>
+            Plans
+          </a>
         </li>
         <li>
           <a className="nav-item" href={hrefFor({ screen: 'backup' })} aria-current={inData ? 'page' : undefined}>

@@ -7,7 +7,10 @@ export type Route =
   | { screen: 'trash' }
   | { screen: 'today' }
   | { screen: 'backup' }
-  | { screen: 'duplicates' };
+  | { screen: 'duplicates' }
+  | { screen: 'plans' }
+  | { screen: 'new-plan' }
+  | { screen: 'plan'; id: string };
 
 /** Routes live in the hash so links are real links and Back works, in Electron's file:// too. */
 export function parseRoute(hash: string): Route {
@@ -17,6 +20,13 @@ export function parseRoute(hash: string): Route {
   if (path === '/backup') return { screen: 'backup' };
   if (path === '/duplicates') return { screen: 'duplicates' };
   if (path === '/contacts/new') return { screen: 'new-contact' };
+  if (path === '/plans') return { screen: 'plans' };
+  if (path === '/plans/new') return { screen: 'new-plan' };
+  const plan = /^\/plans\/([^/]+)$/.exec(path);
+  if (plan?.[1]) {
+    const id = decodeOrNull(plan[1]);
+    if (id !== null) return { screen: 'plan', id };
+  }
   const contact = /^\/contacts\/([^/]+)$/.exec(path);
   if (contact?.[1]) {
     const id = decodeOrNull(contact[1]);
@@ -50,6 +60,12 @@ export function hrefFor(route: Route): string {
       return '#/backup';
     case 'duplicates':
       return '#/duplicates';
+    case 'plans':
+      return '#/plans';
+    case 'new-plan':
+      return '#/plans/new';
+    case 'plan':
+      return `#/plans/${encodeURIComponent(route.id)}`;
   }
 }
 

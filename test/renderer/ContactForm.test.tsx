@@ -71,6 +71,7 @@ describe('ContactForm', () => {
         preferredChannel: null,
         preferredTime: null,
         keepInTouchDays: 30,
+        doNotContactAutomatically: false,
       },
     ]);
   });

@@ -10,6 +10,7 @@ import { contactId, directoryOf, fullContact, giveElementsASize, summary } from 
 import { followup, interaction, todayContact, todayItem } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
 import { backupFile, backupStatus, duplicateGroup, importPreview, importReport, madeAt, restorePreview } from './backup-fixtures.ts';
+import { heldBack, homeClosing, preview, rateInquiry, run, settings } from './plans-fixtures.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -34,9 +35,12 @@ const required = {
     'Export contacts',
     'Find duplicates',
     'Merge',
+    'New plan',
+    'Start plan',
+    'Start',
   ],
-  field: ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Kind', 'Summary', 'Date', 'Reason', 'Follow-up type', 'Title', 'Due date', 'Prompt'],
-  link: ['Trash', 'Today', 'Backup'],
+  field: ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Kind', 'Summary', 'Date', 'Reason', 'Follow-up type', 'Title', 'Due date', 'Prompt', 'Plan', 'Anchor date'],
+  link: ['Trash', 'Today', 'Backup', 'Plans'],
 } as const;
 const controlRoles = ['button', 'link', 'textbox', 'searchbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'menuitem', 'tab'];
 
@@ -55,14 +59,23 @@ function matchCounts(): Record<string, number> {
   return Object.fromEntries(names.map((name) => [name, controlsNamed(name).size]));
 }
 
-/** `shared`: names a longer required name contains ("Save" in "Save interaction"), found that many times. */
-function expectOnScreen(present: string[], shared: Record<string, number> = {}): void {
+/** On every screen but behind a dialog: the sidebar's link to Plans. */
+const everywhere = ['Plans'];
+
+/**
+ * `present`: the required names on screen, each expected once, plus once more for each
+ * present name that contains it ("Plan" in "Plans" and "Start plan", "Start" in "Start
+ * plan"). `shared`: counts to expect instead, for names other controls contain too.
+ */
+function expectOnScreen(present: string[], shared: Record<string, number> = {}, { behindDialog = false } = {}): void {
   const counts = matchCounts();
-  const expected = Object.fromEntries(Object.keys(counts).map((name) => [name, shared[name] ?? (present.includes(name) ? 1 : 0)]));
+  const shown = behindDialog ? present : [...everywhere, ...present];
+  const containing = (name: string) => shown.filter((other) => other.toLowerCase().includes(name.toLowerCase())).length;
+  const expected = Object.fromEntries(Object.keys(counts).map((name) => [name, shared[name] ?? containing(name)]));
   expect(counts).toEqual(expected);
 }
 
-const onContactPage = ['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Backup', 'Log interaction', 'Add follow-up'];
+const onContactPage = ['Save', 'Delete', 'First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Trash', 'Today', 'Backup', 'Log interaction', 'Add follow-up', 'Start plan'];
 
 /** A toast naming every required word, as "Restored Bea" or "Moved … to Trash" would. */
 const noisyToast = () =>
@@ -266,8 +279,9 @@ describe('each required name matches exactly one control on its screen', () => {
       await user.click(await screen.findByRole('button', { name: 'Import contacts' }));
       await screen.findByRole('button', { name: 'Start import' });
       noisyToast();
-      // The duplicates' selects say what matched ("same email as …", "same phone as …").
-      expectOnScreen(dataScreen, { Restore: 1, Backup: 2, Email: 1, Phone: 1 });
+      // The duplicates' selects say what matched ("same email as …", "same phone as …");
+      // "Start" is in Start import, never on screen with a contact's Start plan dialog.
+      expectOnScreen(dataScreen, { Restore: 1, Backup: 2, Email: 1, Phone: 1, Start: 1 });
 
       await user.click(screen.getByRole('button', { name: 'Start import' }));
       await screen.findByText('Created 120');
@@ -281,6 +295,50 @@ describe('each required name matches exactly one control on its screen', () => {
       await screen.findByRole('radio', { name: 'Ada King' });
       noisyToast();
       expectOnScreen([...shell, 'Merge']);
+    });
+  });
+
+  describe('with plans', () => {
+    beforeEach(() => {
+      fake.handle('plans.list', () => [homeClosing(), rateInquiry({ enabled: false })]);
+      fake.handle('plans.runs', () => [run()]);
+      fake.handle('plans.heldBack', () => [heldBack()]);
+      fake.handle('settings.get', () => settings());
+      fake.handle('plans.preview', () => preview({ notes: ['Ada is marked “do not contact automatically”: starting by hand still works.'] }));
+    });
+
+    it('on Plans, with a plan switched on, one off, and a touch held back', async () => {
+      navigate({ screen: 'plans' });
+      render(<App />);
+      await screen.findByRole('button', { name: 'Switch on Rate inquiry' });
+      await screen.findByRole('link', { name: 'Grace Hopper' });
+      await screen.findByRole('textbox', { name: 'Automatic touches per contact per 30 days' });
+      noisyToast();
+      // "Save" is in the strategy's Save strategy, never on screen with a contact's Save.
+      expectOnScreen(['Search contacts', 'Trash', 'Today', 'Backup', 'New plan'], { Save: 1 });
+    });
+
+    it('on a contact’s page with a plan running: Start plan, its Cancel named for the plan', async () => {
+      navigate({ screen: 'contact', id: contactId(1) });
+      render(<App />);
+      await screen.findByText('2 of 5 done');
+      noisyToast();
+      expectOnScreen(onContactPage);
+      expect(screen.getAllByRole('button', { name: 'Cancel Home closing' })).toHaveLength(1);
+    });
+
+    it('in the Start plan dialog: the page behind is hidden, so Plan, Anchor date and Start each find the dialog’s one', async () => {
+      navigate({ screen: 'contact', id: contactId(1) });
+      const user = userEvent.setup();
+      render(<App />);
+      await user.click(await screen.findByRole('button', { name: 'Start plan' }));
+      const dialog = await screen.findByRole('dialog');
+      await within(dialog).findByText('Send a housewarming gift');
+      // Lookups by label still find the contact form's fields behind (as Playwright's getByLabel would); "Date" is in "Anchor date".
+      expectOnScreen(['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Plan', 'Anchor date', 'Start'], {}, { behindDialog: true });
+      expect(within(screen.getByRole('combobox', { name: 'Plan' })).getByRole('option', { name: 'Home closing' })).toBeTruthy();
+      expect(screen.getByLabelText('Anchor date')).toBe(within(dialog).getByLabelText('Anchor date'));
+      expect(screen.getByRole('button', { name: 'Start' })).toBe(within(dialog).getByRole('button', { name: 'Start' }));
     });
   });
 });

@@ -18,6 +18,10 @@ import { useHistorySearch } from '../../src-renderer/features/history/history-se
 import { forgetReferrerNames } from '../../src-renderer/features/history/referrer-names.store.ts';
 import { useReferrerPicker } from '../../src-renderer/features/history/referrer-picker.store.ts';
 import { useTimeline } from '../../src-renderer/features/history/timeline.store.ts';
+import { useContactRuns } from '../../src-renderer/features/plans/contact-runs.store.ts';
+import { useHeldBack, usePlans } from '../../src-renderer/features/plans/plans.store.ts';
+import { useStartPlan } from '../../src-renderer/features/plans/start-plan.store.ts';
+import { useStrategySettings } from '../../src-renderer/features/plans/strategy-settings.store.ts';
 import { useExport } from '../../src-renderer/features/transfer/export.store.ts';
 import { useImport } from '../../src-renderer/features/transfer/import.store.ts';
 import { useImports } from '../../src-renderer/features/transfer/imports.store.ts';
@@ -42,7 +46,7 @@ export function resetAppState(): void {
   useDueCounts.setState(useDueCounts.getInitialState());
   useDueNotices.setState({ announcements: [] });
   useDesktopReminders.setState(useDesktopReminders.getInitialState());
-  for (const store of [useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates]) {
+  for (const store of [useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useStrategySettings]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
   sessionStorage.clear();

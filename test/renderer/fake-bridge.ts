@@ -19,6 +19,17 @@ const followupChange = (reason: 'created' | 'updated' | 'snoozed' | 'skipped' | 
   { name: 'followups.changed', payload: { ids: [String(value.id)], contactIds: [String(value.contactId)], reason } },
 ];
 
+const planChange = (reason: 'created' | 'updated' | 'duplicated') => (value: Value): CoreEvent[] => [
+  { name: 'plans.changed', payload: { ids: [String(value.id)], reason } },
+];
+const runChange = (reason: 'started' | 'cancelled') => (value: Value): CoreEvent[] => {
+  const steps = value.steps as { followupId: string | null }[];
+  return [
+    { name: 'plans.runsChanged', payload: { runIds: [String(value.id)], contactIds: [String(value.contactId)], reason } },
+    { name: 'followups.changed', payload: { ids: steps.flatMap((step) => (step.followupId ? [step.followupId] : [])), contactIds: [String(value.contactId)], reason: reason === 'started' ? 'created' : 'deleted' } },
+  ];
+};
+
 /** The change events each write publishes in the core, with the reasons it gives. */
 const writes: Partial<Record<string, (value: Value, input: Value) => CoreEvent[]>> = {
   'contacts.create': contactChange('created'),
@@ -44,6 +55,12 @@ const writes: Partial<Record<string, (value: Value, input: Value) => CoreEvent[]
       ...historyChange('logged')(interaction),
     ];
   },
+  'plans.create': planChange('created'),
+  'plans.update': planChange('updated'),
+  'plans.duplicate': planChange('duplicated'),
+  'plans.setEnabled': (value) => [{ name: 'plans.changed', payload: { ids: [String(value.id)], reason: value.enabled ? 'enabled' : 'disabled' } }],
+  'plans.start': runChange('started'),
+  'plans.cancel': runChange('cancelled'),
   'backup.create': () => [{ name: 'backup.changed', payload: { reason: 'created' } }],
   'backup.setFolder': () => [{ name: 'backup.changed', payload: { reason: 'folder' } }],
   'backup.restore': () => [{ name: 'backup.restored', payload: { undone: false } }],

@@ -169,6 +169,21 @@ export function ContactForm({ contact, onSaved, onReplaced }: ContactFormProps) 
             error={errors.keepInTouchDays}
           />
         </div>
+        <div className="checkbox-field-with-hint">
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              checked={draft.doNotContactAutomatically}
+              onChange={(event) => edit({ doNotContactAutomatically: event.target.checked })}
+              aria-describedby="do-not-contact-hint"
+            />
+            Do not contact automatically
+          </label>
+          <p id="do-not-contact-hint" className="field-hint">
+            No plan starts for them by itself. Plans still start by hand.
+          </p>
+          {errors.doNotContactAutomatically && <p className="field-error">{errors.doNotContactAutomatically}</p>}
+        </div>
         <TextField label="Tags" value={draft.tags} onChange={(tags) => edit({ tags })} error={errors.tags} hint="Separate tags with commas, e.g. customer, newsletter" />
         <TextField label="Notes" multiline value={draft.notes} onChange={(notes) => edit({ notes })} error={errors.notes} />
       </fieldset>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { showToast } from '../../ui/toast.store.ts';
 import { FollowupsSection } from '../followups/FollowupsSection.tsx';
 import { HistorySection } from '../history/HistorySection.tsx';
+import { PlansSection } from '../plans/PlansSection.tsx';
 import { CompanyPeople } from './CompanyPeople.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { getContact, moveToTrash, restoreContact } from './contact-editing.ts';
@@ -120,6 +121,7 @@ export function ContactPage({ id }: { id: string | null }) {
           <div className="contact-details">{body}</div>
           <div className="contact-activity">
             <FollowupsSection contact={contact} formOpen={openForm === 'followup'} onFormOpen={toggle('followup')} />
+            <PlansSection contact={contact} />
             <HistorySection contact={contact} formOpen={openForm === 'log'} onFormOpen={toggle('log')} />
           </div>
         </div>

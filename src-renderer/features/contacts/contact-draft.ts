@@ -31,6 +31,7 @@ export type Draft = {
   preferredChannel: PreferredChannel | '';
   preferredTime: PreferredTime | '';
   keepInTouchDays: string;
+  doNotContactAutomatically: boolean;
 };
 
 /** Form error keys: a draft field name, `emails.<row>`, `phones.<row>`, or `form` for the rest. */
@@ -63,6 +64,7 @@ export function draftFromContact(contact: Contact | null): Draft {
     preferredChannel: contact?.preferredChannel ?? '',
     preferredTime: contact?.preferredTime ?? '',
     keepInTouchDays: contact?.keepInTouchDays?.toString() ?? '',
+    doNotContactAutomatically: contact?.doNotContactAutomatically ?? false,
   };
 }
 
@@ -126,6 +128,7 @@ export function toSubmission(draft: Draft): { submission: Submission } | { error
         preferredChannel: draft.preferredChannel === '' ? null : draft.preferredChannel,
         preferredTime: draft.preferredTime === '' ? null : draft.preferredTime,
         keepInTouchDays: days === '' ? null : Number(days),
+        doNotContactAutomatically: draft.doNotContactAutomatically,
       },
       emailRows: emails.map(({ index }) => index),
       phoneRows: phones.map(({ index }) => index),
@@ -145,6 +148,7 @@ const plainFields = new Set([
   'preferredChannel',
   'preferredTime',
   'keepInTouchDays',
+  'doNotContactAutomatically',
 ]);
 
 /** Where a server message belongs on the form. Update errors may still carry the `fields.` prefix. */
