@@ -38,7 +38,8 @@ async function exportedEvents(page: Page) {
   await page.getByRole('button', { name: 'Export calendar', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
-  await expect(page.getByText(/^Exported \d+ follow-ups? to your calendar file$/)).toBeVisible();
+  // The last toast: the one from an earlier export may still be showing.
+  await expect(page.getByText(/^Exported \d+ follow-ups? to your calendar file$/).last()).toBeVisible();
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(await download.path(), 'utf8')));
   return calendar.getAllSubcomponents('vevent').map((vevent) => {
     const event = new ICAL.Event(vevent);
