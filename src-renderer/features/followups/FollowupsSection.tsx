@@ -3,6 +3,8 @@ import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatLocalDate, todayLocal } from '../../ui/dates.ts';
 import { showToast } from '../../ui/toast.store.ts';
+import { CalendarExportProblem, ExportCalendarButton, PrintCardButton, printCardNames } from '../cards/CardActions.tsx';
+import { PrintPreview } from '../cards/PrintPreview.tsx';
 import { AddFollowupForm } from './AddFollowupForm.tsx';
 import { useContactFollowups } from './contact-followups.store.ts';
 import { markDone, snooze } from './followup-editing.ts';
@@ -28,6 +30,7 @@ export function FollowupsSection({ contact, formOpen, onFormOpen }: Props) {
   }, [contact.id]);
 
   const names = uniqueNames(items.map((followup) => ({ base: followup.title, detail: `due ${followup.dueDate}` })));
+  const printNames = printCardNames(items.map((followup, index) => ({ followup, name: names[index] ?? followup.title })));
   const onSaved = () => {
     onFormOpen(false);
     showToast({ message: `Follow-up added for ${contact.displayName}` });
@@ -37,12 +40,17 @@ export function FollowupsSection({ contact, formOpen, onFormOpen }: Props) {
     <section className="activity-section" aria-labelledby="followups-title">
       <div className="section-header">
         <h2 id="followups-title">Follow-ups</h2>
-        {canWrite && (
-          <Button className="push-right" aria-expanded={formOpen} onClick={() => onFormOpen(!formOpen)}>
-            Add follow-up
-          </Button>
-        )}
+        <div className="section-tools push-right">
+          {items.length > 0 && <ExportCalendarButton contact={contact} />}
+          {canWrite && (
+            <Button aria-expanded={formOpen} onClick={() => onFormOpen(!formOpen)}>
+              Add follow-up
+            </Button>
+          )}
+        </div>
       </div>
+      <CalendarExportProblem />
+      <PrintPreview />
       {formOpen && canWrite && (
         <AddFollowupForm contactId={contact.id} firstName={contact.firstName || contact.displayName} onSaved={onSaved} onCancel={() => onFormOpen(false)} />
       )}
@@ -74,6 +82,7 @@ export function FollowupsSection({ contact, formOpen, onFormOpen }: Props) {
                       Mark done
                     </Button>
                     <SnoozeButton name={`Snooze: ${name}`} onSnooze={(until) => void snooze(followup, until)} />
+                    <PrintCardButton followup={followup} name={printNames[index] ?? 'Print card'} />
                   </div>
                 )}
               </li>

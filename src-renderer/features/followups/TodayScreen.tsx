@@ -3,6 +3,9 @@ import type { LosingTouchItem, TodayContact, TodayItem, TodayView } from '../../
 import { hrefFor } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatInstant, formatLocalDate, formatLongDate } from '../../ui/dates.ts';
+import { CalendarExportProblem, ExportCalendarButton, PrintAllDueCardsButton, PrintCardButton, printCardNames } from '../cards/CardActions.tsx';
+import { isCardKind } from '../cards/cards.store.ts';
+import { PrintPreview } from '../cards/PrintPreview.tsx';
 import { kindWords } from '../history/history-words.ts';
 import { turnOnDesktopReminders, useDesktopReminders } from './desktop-reminders.ts';
 import { markDone, markInTouch, planToGetInTouch, snooze } from './followup-editing.ts';
@@ -11,7 +14,8 @@ import { SnoozeButton } from './SnoozeButton.tsx';
 import { useToday } from './today.store.ts';
 import { uniqueNames } from './unique-names.ts';
 
-type Named<T> = { item: T; name: string };
+/** `printName` is its Print card's name (only follow-ups have one). */
+type Named<T> = { item: T; name: string; printName: string };
 
 /** Every item's "…: what — who" once, unique across the whole screen (Mark done and Snooze share it). */
 function nameItems(view: TodayView) {
@@ -21,8 +25,13 @@ function nameItems(view: TodayView) {
     ...view.losingTouch.map((item) => ({ base: `Get in touch with ${item.contact.displayName}`, detail: item.contact.id.slice(0, 8) })),
   ];
   const names = uniqueNames(all);
+  const printNames = printCardNames(followups.map((item, index) => ({ followup: item.followup, name: names[index] ?? '' })));
   let index = 0;
-  const take = <T,>(items: T[]): Named<T>[] => items.map((item) => ({ item, name: names[index++] ?? '' }));
+  const take = <T,>(items: T[]): Named<T>[] =>
+    items.map((item) => {
+      const at = index++;
+      return { item, name: names[at] ?? '', printName: printNames[at] ?? '' };
+    });
   return { overdue: take(view.overdue), dueToday: take(view.dueToday), upcoming: take(view.upcoming), losingTouch: take(view.losingTouch) };
 }
 
@@ -37,17 +46,20 @@ export function TodayScreen() {
   }, []);
 
   const named = view ? nameItems(view) : null;
+  const dueCards = view ? [...view.overdue, ...view.dueToday].filter((item) => isCardKind(item.followup.kind)).length : 0;
   return (
     <div className="screen screen-scroll today">
       <header className="screen-header">
         {/* The date, not "Today": that name belongs to the section heading below. */}
         <h1>{view ? formatLongDate(view.today) : 'Your day'}</h1>
-        {permission === 'default' && (
-          <Button className="push-right" onClick={() => void turnOnDesktopReminders()}>
-            Turn on desktop reminders
-          </Button>
-        )}
+        <div className="today-tools push-right">
+          {named && <PrintAllDueCardsButton dueCards={dueCards} />}
+          <ExportCalendarButton />
+          {permission === 'default' && <Button onClick={() => void turnOnDesktopReminders()}>Turn on desktop reminders</Button>}
+        </div>
       </header>
+      <CalendarExportProblem />
+      <PrintPreview />
       {permission === 'denied' && <p className="field-hint">Desktop reminders are blocked in this browser; reminders still show here in the app.</p>}
       {error && (
         <p className="error-banner" role="alert">
@@ -91,8 +103,8 @@ function TodaySection({ title, items, empty }: { title: string; items: Named<Tod
         <p className="section-empty">{empty}</p>
       ) : (
         <ul className="today-list">
-          {items.map(({ item, name }) => (
-            <FollowupCard key={item.followup.id} item={item} name={name} />
+          {items.map(({ item, name, printName }) => (
+            <FollowupCard key={item.followup.id} item={item} name={name} printName={printName} />
           ))}
         </ul>
       )}
@@ -100,7 +112,7 @@ function TodaySection({ title, items, empty }: { title: string; items: Named<Tod
   );
 }
 
-function FollowupCard({ item, name }: { item: TodayItem; name: string }) {
+function FollowupCard({ item, name, printName }: { item: TodayItem; name: string; printName: string }) {
   const { followup, contact } = item;
   return (
     <li className="today-card">
@@ -125,6 +137,7 @@ function FollowupCard({ item, name }: { item: TodayItem; name: string }) {
           Mark done
         </Button>
         <SnoozeButton name={`Snooze: ${name}`} onSnooze={(until) => void snooze(followup, until)} />
+        <PrintCardButton followup={followup} name={printName} />
       </div>
     </li>
   );
