@@ -1,6 +1,8 @@
 import { useBackupRun } from '../../src-renderer/features/backup/backup-run.store.ts';
 import { useBackupStatus } from '../../src-renderer/features/backup/backup-status.store.ts';
 import { useRestore } from '../../src-renderer/features/backup/restore.store.ts';
+import { useCalendarExport } from '../../src-renderer/features/cards/calendar-export.store.ts';
+import { useCards } from '../../src-renderer/features/cards/cards.store.ts';
 import { useCompanyPeople } from '../../src-renderer/features/contacts/company-people.store.ts';
 import { useCompanyPicker } from '../../src-renderer/features/contacts/company-picker.store.ts';
 import { useContactCounts } from '../../src-renderer/features/contacts/contact-counts.store.ts';
@@ -46,7 +48,7 @@ export function resetAppState(): void {
   useDueCounts.setState(useDueCounts.getInitialState());
   useDueNotices.setState({ announcements: [] });
   useDesktopReminders.setState(useDesktopReminders.getInitialState());
-  for (const store of [useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useStrategySettings]) {
+  for (const store of [useCards, useCalendarExport, useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useStrategySettings]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
   sessionStorage.clear();

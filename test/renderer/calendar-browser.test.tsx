@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
-import { dayWithCards, resetCardsState } from './cards-fixtures.ts';
+import { dayWithCards } from './cards-fixtures.ts';
 import { directoryOf } from './fake-bridge.ts';
 
 // Browser mode: no save dialog; the core writes into its exports folder and the page downloads the file.
@@ -35,7 +35,6 @@ beforeEach(() => {
   fake.handle('followups.today', () => dayWithCards());
   fake.handle('followups.dueCounts', () => ({ overdue: 0, today: 2 }));
   resetAppState();
-  resetCardsState();
   navigate({ screen: 'today' });
 });
 afterEach(cleanup);

@@ -7,7 +7,7 @@ import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { localDateOf } from '../../src-renderer/ui/dates.ts';
 import { emptyToday, followup } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
-import { dayWithCards, resetCardsState } from './cards-fixtures.ts';
+import { dayWithCards } from './cards-fixtures.ts';
 import { contactId, directoryOf, Fail, fullContact } from './fake-bridge.ts';
 
 // The desktop app: Export calendar asks the native save dialog where to write, and the core writes there.
@@ -26,7 +26,6 @@ beforeEach(() => {
   fake.handle('followups.today', () => dayWithCards());
   fake.handle('followups.dueCounts', () => ({ overdue: 0, today: 2 }));
   resetAppState();
-  resetCardsState();
   navigate({ screen: 'today' });
 });
 afterEach(cleanup);

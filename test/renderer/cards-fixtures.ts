@@ -1,14 +1,6 @@
 import type { NoteCard, TodayView } from '../../shared/followups/followups.schemas.ts';
-import { useCalendarExport } from '../../src-renderer/features/cards/calendar-export.store.ts';
-import { useCards } from '../../src-renderer/features/cards/cards.store.ts';
 import { emptyToday, followupId, todayItem } from './activity-fixtures.ts';
 import { contactId } from './fake-bridge.ts';
-
-/** The note cards' stores back to a fresh start (app-state.ts does not know them yet). */
-export function resetCardsState(): void {
-  useCards.setState(useCards.getInitialState());
-  useCalendarExport.setState(useCalendarExport.getInitialState());
-}
 
 export function noteCard(n: number, change: Partial<NoteCard> = {}): NoteCard {
   return {

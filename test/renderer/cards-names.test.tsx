@@ -5,7 +5,7 @@ import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { followup } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
-import { dayWithCards, resetCardsState } from './cards-fixtures.ts';
+import { dayWithCards } from './cards-fixtures.ts';
 import { contactId, directoryOf, fullContact } from './fake-bridge.ts';
 
 // The names issue 10 checks from outside, matched the way Playwright's getByRole does:
@@ -25,7 +25,6 @@ beforeEach(() => {
   fake.handle('followups.today', () => dayWithCards());
   fake.handle('followups.dueCounts', () => ({ overdue: 0, today: 2 }));
   resetAppState();
-  resetCardsState();
 });
 afterEach(cleanup);
 

@@ -7,7 +7,7 @@ import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { emptyToday, followup, followupId } from './activity-fixtures.ts';
 import { resetAppState } from './app-state.ts';
-import { adaCard, dayWithCards, noteCard, resetCardsState } from './cards-fixtures.ts';
+import { adaCard, dayWithCards, noteCard } from './cards-fixtures.ts';
 import { contactId, directoryOf, Fail, fullContact } from './fake-bridge.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -26,7 +26,6 @@ beforeEach(() => {
   fake.handle('followups.today', () => view);
   fake.handle('followups.dueCounts', () => ({ overdue: view.overdue.length, today: view.dueToday.length }));
   resetAppState();
-  resetCardsState();
   navigate({ screen: 'today' });
 });
 afterEach(cleanup);

@@ -55,7 +55,7 @@ describe('Follow-ups on the contact page', () => {
 
     const type = screen.getByRole('combobox', { name: 'Follow-up type' });
     const options = within(type).getAllByRole('option').map((option) => option.textContent);
-    expect(options).toEqual(['Handwritten note', 'Thank-you call', 'Gift', 'Call', 'Email', 'Visit', 'Other']);
+    expect(options).toEqual(['Handwritten note', 'Card', 'Thank-you call', 'Gift', 'Call', 'Email', 'Text message', 'Visit', 'Other']);
     expect((screen.getByRole('textbox', { name: 'Due date' }) as HTMLInputElement).value).toBe(todayLocal());
     await user.selectOptions(type, 'Thank-you call');
     expect((screen.getByRole('textbox', { name: 'Title' }) as HTMLInputElement).value).toBe('Call Ada to say thank you');

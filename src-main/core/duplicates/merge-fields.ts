@@ -37,6 +37,8 @@ export function combineFields(kept: ContactFields, other: ContactFields): Combin
       preferredChannel: kept.preferredChannel ?? other.preferredChannel,
       preferredTime: kept.preferredTime ?? other.preferredTime,
       keepInTouchDays: kept.keepInTouchDays ?? other.keepInTouchDays,
+      // Either one's wish not to be contacted automatically holds for the person they both are.
+      doNotContactAutomatically: kept.doNotContactAutomatically || other.doNotContactAutomatically,
     },
     added: { emails: emails.length, phones: phones.length, tags: tags.length },
   };
