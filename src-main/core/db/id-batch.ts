@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { spellV7 } from './ids.ts';
 
 /**
  * Ids for a bulk write: UUIDv7 like `newId` (ids.ts), drawn `block` at a time
@@ -29,13 +30,7 @@ function newIds(count: number, now: number): string[] {
       millis += 1;
       sequence = 0;
     }
-    const bytes = random.subarray(index * 16, index * 16 + 16);
-    bytes.writeUIntBE(millis, 0, 6);
-    bytes[6] = 0x70 | (sequence >> 8);
-    bytes[7] = sequence & 0xff;
-    bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-    const hex = bytes.toString('hex');
-    ids.push(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+    ids.push(spellV7(random.subarray(index * 16, index * 16 + 16), millis, sequence));
   }
   return ids;
 }

@@ -19,8 +19,15 @@ export function newId(now: number = Date.now()): string {
     lastMillis = now;
     sequence = 0;
   }
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(lastMillis, 0, 6);
+  return spellV7(randomBytes(16), lastMillis, sequence);
+}
+
+/**
+ * Writes the UUIDv7 fields over 16 random bytes (48-bit milliseconds, version,
+ * the 12-bit counter, the variant) and spells the id out.
+ */
+export function spellV7(bytes: Buffer, millis: number, sequence: number): string {
+  bytes.writeUIntBE(millis, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
