@@ -29,8 +29,8 @@ export function renameDurably(from: string, to: string): void {
 }
 
 /** Writes `text` to a temporary file beside `file`, flushes it and renames it over `file`: never half written. */
-export function writeFileDurably(file: string, text: string): void {
-  const temp = `${file}.tmp`;
+export function writeFileDurably(file: string, text: string, tempSuffix = '.tmp'): void {
+  const temp = `${file}${tempSuffix}`;
   try {
     writeFileSync(temp, text, { mode: 0o600 });
     syncFile(temp);

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors.ts';
+import { writeFileDurably } from '../db/durable-files.ts';
 import { diskFullMessage } from '../db/storage-failure.ts';
 
 function cannotWrite(path: string, error: unknown): AppError {
@@ -23,20 +24,11 @@ function cannotWrite(path: string, error: unknown): AppError {
  * The exports folder is made when missing; a folder the user chose must exist.
  */
 export function writeFileWhole(path: string, text: string, options: { makeFolder: boolean }): number {
-  const partial = `${path}.partial`;
   try {
     if (options.makeFolder) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const fd = openSync(partial, 'w', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, path);
+    writeFileDurably(path, text, '.partial');
     return statSync(path).size;
   } catch (error) {
-    rmSync(partial, { force: true });
     throw cannotWrite(path, error);
   }
 }
