@@ -1,6 +1,6 @@
 import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { Contact, ContactCounts, PreferredChannel, PreferredTime, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
+import type { Contact, ContactCounts, ContactFields, ContactKind, ContactListPage, ContactSort, ContactSummary, TagCount, TrashPage } from '../../../shared/contacts/contacts.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
@@ -13,8 +13,6 @@ import {
   countTags,
   countTrash,
   findContactById,
-  findContactsByIds,
-  findLosingTouch,
   findContactsByNums,
   findMethods,
   findTags,
@@ -22,7 +20,6 @@ import {
   insertContact,
   replaceMethods,
   replaceTags,
-  setLastInteractionAt,
   updateContactRow,
 } from './contacts.repository.ts';
 import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts-listing.repository.ts';
@@ -250,58 +247,7 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
   return { created: ids.length };
 }
 
-/** What history needs to know of a contact: who it is, how they like to be reached, whether it is in the Trash. */
-export type ContactBrief = {
-  id: string;
-  displayName: string;
-  preferredChannel: PreferredChannel | null;
-  preferredTime: PreferredTime | null;
-  keepInTouchDays: number | null;
-  lastInteractionAt: string | null;
-  inTrash: boolean;
-  /** For a plan's placeholders and its rules. */
-  firstName: string;
-  lastName: string;
-  company: string;
-  city: string;
-  doNotContactAutomatically: boolean;
-};
-
-function briefOf(row: ContactRow): ContactBrief {
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    preferredChannel: row.preferred_channel as PreferredChannel | null,
-    preferredTime: row.preferred_time as PreferredTime | null,
-    keepInTouchDays: row.keep_in_touch_days,
-    lastInteractionAt: row.last_interaction_at,
-    inTrash: row.deleted_at !== null,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    company: row.company,
-    city: row.address_city ?? '',
-    doNotContactAutomatically: row.do_not_contact_automatically === 1,
-  };
-}
-
-/** The contacts with these ids, in the Trash or not; ids of contacts deleted for good are missing. */
-export async function findContactBriefs(db: Db, ids: string[]): Promise<ContactBrief[]> {
-  return (await findContactsByIds(db, [...new Set(ids)])).map(briefOf);
-}
-
-/**
- * Contacts losing touch at `now`: their keep-in-touch days have passed since the
- * last interaction (or since they were added, before the first); the longest
- * overdue first. For the Today view.
- */
-export async function losingTouch(db: Db, now: string, limit: number): Promise<ContactBrief[]> {
-  return (await findLosingTouch(db, now, limit)).map(briefOf);
-}
-
-/** Keeps the contact's last-interaction time; history calls it inside its own write. */
-export async function recordLastInteraction(db: Db, id: string, at: string | null): Promise<void> {
-  await setLastInteractionAt(db, id, at);
-}
+export { findContactBriefs, losingTouch, recordLastInteraction, type ContactBrief } from './contacts.briefs.ts';
 
 export {
   allContacts,
