@@ -3,8 +3,17 @@ import { currentAccessToken } from './access-token.ts';
 
 export type { FileChoice };
 
-/** A file the user chose, as a path the core can open. */
-export type ChosenFile = { path: string; name: string };
+/**
+ * A file the user chose, as a path the core can open. In browser mode that path
+ * is the upload's place inside the data folder, which the user never saw:
+ * `shownAs` is what messages call it instead (see `inUserWords`).
+ */
+export type ChosenFile = { path: string; name: string; shownAs?: string };
+
+/** The core's message about a chosen file, naming it as the user knows it. */
+export function inUserWords(message: string, file: ChosenFile | null): string {
+  return file?.shownAs ? message.split(file.path).join(file.shownAs) : message;
+}
 
 /**
  * Files in and out of the core, the same calls in both hosts. The desktop app
@@ -66,7 +75,7 @@ function browserFiles(origin: string, token: () => string | null): FileAccess {
       if (!response.ok || typeof body?.path !== 'string') {
         throw new Error(body?.message ?? `Ambassador could not receive ${file.name} (HTTP ${response.status}). Try again.`);
       }
-      return { path: body.path, name: file.name };
+      return { path: body.path, name: file.name, shownAs: file.name };
     },
     chooseSaveTarget: async () => ({ path: undefined }),
     deliver: async (path, name) => {

@@ -6,7 +6,7 @@ import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
 import { backupFile, backupStatus, restorePreview } from './backup-fixtures.ts';
-import { directoryOf } from './fake-bridge.ts';
+import { directoryOf, Fail } from './fake-bridge.ts';
 
 // Browser mode: no native dialogs, so the renderer uploads what the user picks
 // (POST /api/files) and downloads what the core wrote (GET /api/files).
@@ -85,5 +85,16 @@ describe('Backup & data in browser mode', () => {
     expect(requests).toEqual([{ url: `${location.origin}/api/files?name=old.ambassador`, method: 'POST' }]);
     await waitFor(() => expect(fake.callsTo('backup.inspect')).toEqual([{ file: '/data/uploads/picked.ambassador' }]));
     expect(screen.getByText('old.ambassador')).toBeTruthy();
+  });
+
+  it('names a refused upload by the file the user picked, not by its place in the upload folder', async () => {
+    fake.handle('backup.inspect', ({ file }: { file: string }) => {
+      throw new Fail({ code: 'VALIDATION', message: `This file cannot be restored: ${file} is not an Ambassador backup. Choose another file.` });
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Restore from file' }));
+    expect(await screen.findByText('This file cannot be restored: old.ambassador is not an Ambassador backup. Choose another file.')).toBeTruthy();
+    expect(screen.queryByText(/\/data\/uploads/)).toBeNull();
   });
 });

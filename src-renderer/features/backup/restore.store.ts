@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RestorePreview } from '../../../shared/backup/backup.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
-import { files } from '../../api/files.ts';
+import { files, inUserWords } from '../../api/files.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
 import { showToast } from '../../ui/toast.store.ts';
 import { formatMoment } from './backup-words.ts';
@@ -56,7 +56,7 @@ export const useRestore = create<RestoreState>()((set, get) => ({
       const preview = await api.invoke('backup.inspect', { file: file.path });
       if (stillLatest()) set({ step: 'preview', preview });
     } catch (thrown) {
-      if (stillLatest()) set({ step: 'preview', problem: apiErrorOf(thrown).message });
+      if (stillLatest()) set({ step: 'preview', problem: inUserWords(apiErrorOf(thrown).message, file) });
     }
   },
 

@@ -5,14 +5,15 @@ import { useCalendarExport } from './calendar-export.store.ts';
 import { isCardKind, useCards } from './cards.store.ts';
 
 /**
- * "Print card" on a handwritten note or card. Its name is exactly "Print card" when
- * it is the only one on the screen (the name the issue checks); with several, each
- * says which follow-up it prints ("Print card: Send a note — Ada Lovelace").
+ * "Print card" on a handwritten note or card. Its name is always exactly "Print
+ * card" (the name the issue checks, on any screen); with several on the screen,
+ * each one's description (its tooltip) says which follow-up it prints
+ * ("Print card: Send a note — Ada Lovelace"), and its row says so too.
  */
 export function PrintCardButton({ followup, name }: { followup: Pick<Followup, 'id' | 'kind'>; name: string }) {
   if (!isCardKind(followup.kind)) return null;
   return (
-    <Button aria-label={name === 'Print card' ? undefined : name} onClick={() => void useCards.getState().show({ ids: [followup.id] })}>
+    <Button title={name === 'Print card' ? undefined : name} onClick={() => void useCards.getState().show({ ids: [followup.id] })}>
       Print card
     </Button>
   );

@@ -42,9 +42,12 @@ function RecentImports() {
   const batches = useImports((state) => state.batches);
   const error = useImports((state) => state.error);
   if (error) return <p className="backup-failed">{`Recent imports could not be loaded: ${error}`}</p>;
+  const reported = useImport((state) => (state.step === 'report' ? state.report?.batchId : undefined));
   if (!batches || batches.length === 0) return null;
-  // Not "Undo import …": that name belongs to the report's button alone.
+  // One control is named exactly "Undo import": the report's while it shows (its batch has
+  // no second button here), else the newest import's here; the others say which import.
   const names = uniqueNames(batches.map((batch) => ({ base: `Undo ${batch.fileName}, imported ${formatMoment(batch.importedAt)}`, detail: batch.batchId })));
+  const newestUndoable = reported === undefined ? batches.find((batch) => !batch.undoneAt)?.batchId : undefined;
   return (
     <div className="recent-imports">
       <h3>Recent imports</h3>
@@ -57,6 +60,12 @@ function RecentImports() {
             </span>
             {batch.undoneAt ? (
               <span className="muted">{`Undone ${formatMoment(batch.undoneAt)}`}</span>
+            ) : batch.batchId === reported ? (
+              <span className="muted">Its report is above</span>
+            ) : batch.batchId === newestUndoable ? (
+              <Button variant="quiet" onClick={() => void undoImportBatch(batch)}>
+                Undo import
+              </Button>
             ) : (
               <Button variant="quiet" aria-label={names[index]} onClick={() => void undoImportBatch(batch)}>
                 Undo

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { DuplicateAction, ImportPreview, ImportReport, ReadOptions } from '../../../shared/transfer/transfer.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
-import { files, type ChosenFile } from '../../api/files.ts';
+import { files, inUserWords, type ChosenFile } from '../../api/files.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
 import type { Progress } from '../backup/ProgressBar.tsx';
 
@@ -58,7 +58,7 @@ export const useImport = create<ImportState>()((set, get) => {
       const preview = await api.invoke('transfer.previewImport', { file: file.path, ...choices });
       if (stillLatest()) set({ step: 'preview', preview, previewing: false });
     } catch (thrown) {
-      if (stillLatest()) set({ step: 'preview', previewing: false, problem: apiErrorOf(thrown).message });
+      if (stillLatest()) set({ step: 'preview', previewing: false, problem: inUserWords(apiErrorOf(thrown).message, file) });
     }
   };
 
