@@ -116,6 +116,8 @@ export const ImportPreview = z.object({
   invalid: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   duplicates: z.array(DuplicateMatch),
   photosSkipped: z.number().int(),
+  /** Empty lines between CSV rows, passed over (not records) and said so. */
+  blankLines: z.number().int(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -145,6 +147,7 @@ export const ImportReport = z.object({
   merged: z.number().int(),
   skipped: z.number().int(),
   photosSkipped: z.number().int(),
+  blankLines: z.number().int(),
   /** Every row or card, in file order: what became of it and why. */
   rows: z.array(
     z.object({

@@ -78,6 +78,7 @@ export function reportLines(report: ImportReport): string[] {
     if (row.outcome === 'skipped') lines.push(`Line ${row.line}: skipped${row.name ? ` ${row.name}` : ''}: ${row.reason ?? 'no reason given'}`);
   }
   if (report.photosSkipped > 0) lines.push(`${count(report.photosSkipped, 'photo was', 'photos were')} left out.`);
+  if (report.blankLines > 0) lines.push(`${count(report.blankLines, 'blank line was', 'blank lines were')} passed over.`);
   if (report.created + report.merged > 0) lines.push('To take this import back, choose Undo import in the app.');
   return lines;
 }

@@ -212,7 +212,7 @@ describe('what import prints', () => {
       { line: 3, incomingName: 'Grace', existing: { id: 'c1', displayName: 'Grace Hopper' }, matchedBy: 'email', value: 'grace@example.com' },
       { line: 4, incomingName: 'Alan', existing: { id: 'c2', displayName: 'Alan Turing' }, matchedBy: 'phone', value: '4420' },
     ],
-    photosSkipped: 2,
+    photosSkipped: 2, blankLines: 0,
   };
 
   it('a dry run counts as the import would, and lists every skipped line in file order', () => {
@@ -236,7 +236,7 @@ describe('what import prints', () => {
       created: 1,
       merged: 1,
       skipped: 1,
-      photosSkipped: 1,
+      photosSkipped: 1, blankLines: 0,
       rows: [
         { line: 2, outcome: 'created', name: 'Ada Lovelace', contactId: 'c3', reason: null },
         { line: 3, outcome: 'merged', name: 'Grace Hopper', contactId: 'c1', reason: 'same email as Grace Hopper' },

@@ -48,6 +48,14 @@ describe('transfer.previewImport', () => {
     expect(api.raw('select count(*) as n from contacts')).toEqual([{ n: 1 }]);
   });
 
+  it('says how many blank lines it passed over, in the preview and in the report', async () => {
+    const file = api.file(`${csvOf(rows.slice(0, 2))}\n\n${csvOf(rows.slice(3, 4))}`);
+    const preview = await api.preview({ file });
+    expect([preview.totalRecords, preview.blankLines]).toEqual([2, 2]);
+    const report = await api.import({ file });
+    expect([report.total, report.created, report.blankLines]).toEqual([2, 2, 2]);
+  });
+
   it('fault: bad input: a file it cannot read is refused in words that say what to do', async () => {
     const missing = `${api.dir}/nowhere.csv`;
     expect(await api.refusal('transfer.previewImport', { file: missing })).toMatchObject({

@@ -90,7 +90,7 @@ export function importPreview(change: Partial<ImportPreview> = {}): ImportPrevie
       { line: 12, incomingName: 'Ada Lovelace', existing: { id: contactId(1), displayName: 'Ada Lovelace' }, matchedBy: 'email', value: 'ada@example.com' },
       { line: 15, incomingName: 'Alan Turing', existing: { id: contactId(2), displayName: 'A. Turing' }, matchedBy: 'phone', value: '4412345' },
     ],
-    photosSkipped: 1,
+    photosSkipped: 1, blankLines: 0,
     ...change,
   };
 }
@@ -104,7 +104,7 @@ export function importReport(change: Partial<ImportReport> = {}): ImportReport {
     created: 120,
     merged: 3,
     skipped: 2,
-    photosSkipped: 1,
+    photosSkipped: 1, blankLines: 0,
     rows: [
       { line: 2, outcome: 'created', name: 'Ada Lovelace', contactId: contactId(10), reason: null },
       { line: 7, outcome: 'skipped', name: '', contactId: null, reason: 'No name, email or phone' },

@@ -22,6 +22,8 @@ export type ContactFile = {
   /** Every row or card in file order; blank CSV lines are not records. */
   records: ContactRecord[];
   photosSkipped: number;
+  /** Empty lines between CSV rows: not records, but the report says how many were passed over. */
+  blankLines: number;
 };
 
 export type ReadContactFileOptions = {
@@ -49,11 +51,11 @@ export function readContactFile(bytes: Uint8Array, options: ReadContactFileOptio
   const format = options.format ?? detectFormat(text, options.fileName);
   if (format === 'vcard') {
     const { records, photosSkipped } = readVcardText(text);
-    return { format, encoding, delimiter: null, preset: null, columns: [], mapping: [], records, photosSkipped };
+    return { format, encoding, delimiter: null, preset: null, columns: [], mapping: [], records, photosSkipped, blankLines: 0 };
   }
   const chosen = options.delimiter !== undefined && options.delimiter.length === 1 && !'"\r\n'.includes(options.delimiter) ? options.delimiter : undefined;
   const delimiter = chosen ?? guessDelimiter(text, extensionOf(options.fileName) === 'tsv' ? '\t' : ',');
-  const { columns, mapping, preset, records } = readCsvText(text, delimiter, options.hasHeader ?? true, options.mapping);
+  const { columns, mapping, preset, records, blankLines } = readCsvText(text, delimiter, options.hasHeader ?? true, options.mapping);
   const photosSkipped = records.filter((record) => 'leftOut' in record && record.leftOut.includes('photo skipped')).length;
-  return { format, encoding, delimiter, preset, columns, mapping, records, photosSkipped };
+  return { format, encoding, delimiter, preset, columns, mapping, records, photosSkipped, blankLines };
 }

@@ -1,10 +1,10 @@
 import type { ColumnMapping, CsvPreset } from '../../../shared/transfer/transfer.schemas.ts';
-import { eachCsvRow, readCsvRows, type CsvRow } from './csv-reading.ts';
+import { eachCsvRow, type CsvRow } from './csv-reading.ts';
 import { csvLayout, readCsvRecord, type CsvLayout } from './csv-mapping.ts';
 import { detectPreset, presetMapping } from './csv-presets.ts';
 import type { ContactRecord } from './contact-record.ts';
 
-export type CsvReading = { columns: string[]; mapping: ColumnMapping[]; preset: CsvPreset | null; records: ContactRecord[] };
+export type CsvReading = { columns: string[]; mapping: ColumnMapping[]; preset: CsvPreset | null; records: ContactRecord[]; blankLines: number };
 
 /** Without a header row: the first row's values say what each column holds. */
 function guessMappingByValues(row: CsvRow | undefined): ColumnMapping[] {
@@ -29,10 +29,10 @@ function columnsOf(header: CsvRow | undefined, width: number): string[] {
 
 function readWithHeader(text: string, delimiter: string, given: ColumnMapping[] | undefined): CsvReading {
   const records: ContactRecord[] = [];
-  let reading: CsvReading | null = null;
+  let reading: Omit<CsvReading, 'blankLines'> | null = null;
   let layout: CsvLayout | null = null;
   // Each row becomes its record as soon as it is read: 100,000 rows of fields are never all held at once.
-  eachCsvRow(text, delimiter, (row) => {
+  const blankLines = eachCsvRow(text, delimiter, (row) => {
     if (layout !== null) {
       records.push(readCsvRecord(row, layout));
       return;
@@ -44,14 +44,15 @@ function readWithHeader(text: string, delimiter: string, given: ColumnMapping[] 
     reading = { columns, mapping, preset, records };
     if (row.broken) records.push({ line: row.line, name: 'the header row', problem: `The header row cannot be read: ${row.damage ?? 'it is damaged'}.` });
   });
-  return reading ?? { columns: [], mapping: given ?? [], preset: null, records };
+  return { ...(reading ?? { columns: [], mapping: given ?? [], preset: null, records }), blankLines };
 }
 
 export function readCsvText(text: string, delimiter: string, hasHeader: boolean, given: ColumnMapping[] | undefined): CsvReading {
   if (hasHeader) return readWithHeader(text, delimiter, given);
-  const rows = readCsvRows(text, delimiter);
+  const rows: CsvRow[] = [];
+  const blankLines = eachCsvRow(text, delimiter, (row) => rows.push(row));
   const columns = columnsOf(undefined, Math.max(0, ...rows.slice(0, 50).map((row) => row.fields.length)));
   const mapping = given ?? guessMappingByValues(rows[0]);
   const layout = csvLayout(columns, mapping, null, false);
-  return { columns, mapping, preset: null, records: rows.map((row) => readCsvRecord(row, layout)) };
+  return { columns, mapping, preset: null, records: rows.map((row) => readCsvRecord(row, layout)), blankLines };
 }

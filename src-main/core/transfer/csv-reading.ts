@@ -110,19 +110,24 @@ export function readCsvRows(text: string, delimiter: string, expectedFields?: nu
   return rows;
 }
 
-/** readCsvRows one row at a time, so a large file's rows need not all be held at once. */
-export function eachCsvRow(text: string, delimiter: string, onRow: (row: CsvRow) => void, expectedFields?: number): void {
+/**
+ * readCsvRows one row at a time, so a large file's rows need not all be held at once.
+ * Returns how many blank lines it passed over, so the report can say so.
+ */
+export function eachCsvRow(text: string, delimiter: string, onRow: (row: CsvRow) => void, expectedFields?: number): number {
   const separator = delimiter.charCodeAt(0);
   let position = 0;
   let line = 1;
   let expected = expectedFields;
   let nextLineFeed = text.indexOf('\n');
   let nextReturn = text.indexOf('\r');
+  let blankLines = 0;
   while (position < text.length) {
     const breakEnd = lineBreakEnd(text, position);
     if (breakEnd !== -1) {
       position = breakEnd;
       line += 1;
+      blankLines += 1;
       continue;
     }
     // Most rows hold no quote: split the line natively, which is several times faster. The next
@@ -160,4 +165,5 @@ export function eachCsvRow(text: string, delimiter: string, onRow: (row: CsvRow)
     position = row.end;
     line = row.nextLine;
   }
+  return blankLines;
 }

@@ -59,6 +59,7 @@ export async function previewImport(ctx: CoreContext, input: ReadOptions): Promi
     invalid: plan.invalid,
     duplicates: plan.duplicates,
     photosSkipped: file.photosSkipped,
+    blankLines: file.blankLines,
   };
 }
 
@@ -126,7 +127,7 @@ export async function importContacts(ctx: CoreContext, input: ImportContacts): P
         ...merged.map((row) => ({ ...row, batch_id: batchId })),
       ]);
       progress(total);
-      const report: ImportReport = { batchId, file: input.file, format: file.format, total, created: batch.created, merged: batch.merged, skipped: batch.skipped, photosSkipped: file.photosSkipped, rows: plan.rows };
+      const report: ImportReport = { batchId, file: input.file, format: file.format, total, created: batch.created, merged: batch.merged, skipped: batch.skipped, photosSkipped: file.photosSkipped, blankLines: file.blankLines, rows: plan.rows };
       return { report, ids: [...plan.creates.map((create) => create.id), ...merged.map((row) => row.contact_id)] };
     },
     changed: ({ report, ids }): CoreEvent[] => [

@@ -77,7 +77,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         <Button variant="primary" onClick={() => void useImport.getState().start()} disabled={importing || previewing || willImport <= 0} aria-busy={importing || undefined}>
           Start import
         </Button>
-        <span className="muted">{`${willImport.toLocaleString()} of ${preview.totalRecords.toLocaleString()} can be imported; duplicates follow your choices. Nothing is saved until you start.`}</span>
+        <span className="muted">{`${willImport.toLocaleString()} of ${preview.totalRecords.toLocaleString()} can be imported${preview.blankLines > 0 ? ` (${plural(preview.blankLines, 'blank line')} passed over)` : ''}; duplicates follow your choices. Nothing is saved until you start.`}</span>
       </div>
       {importing && <ProgressBar label="Importing" progress={progress} />}
     </div>

@@ -24,6 +24,7 @@ export function ImportReportView() {
       <p className="muted">
         {`${report.total.toLocaleString()} ${report.format === 'vcard' ? 'cards' : 'rows'} read`}
         {report.photosSkipped > 0 && ` · ${plural(report.photosSkipped, 'photo')} left out`}
+        {report.blankLines > 0 && ` · ${plural(report.blankLines, 'blank line')} passed over`}
       </p>
       {problem && (
         <div className="error-banner" role="alert">

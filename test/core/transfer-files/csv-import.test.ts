@@ -93,6 +93,14 @@ describe('reading other CSV files', () => {
     expect(readable(file.records[2])).toMatchObject({ name: '北京咨询有限公司', fields: { kind: 'company', company: '北京咨询有限公司' } });
   });
 
+  it('counts the blank lines it passes over (not records, but never passed over silently); a quoted blank line inside a value is no blank line', () => {
+    const file = readText('First name,Last name,Notes\r\nAda,Lovelace,"two\r\n\r\nparagraphs"\r\n\r\n\r\nGrace,Hopper,\r\n\r\n');
+    expect(file.records.map((record) => record.line)).toEqual([2, 7]);
+    expect(file.blankLines).toBe(3);
+    expect(readText('Name\nAda\n').blankLines).toBe(0);
+    expect(readText('Ada,Lovelace\n\nGrace,Hopper\n', 'contacts.csv', { hasHeader: false }).blankLines).toBe(1);
+  });
+
   it('guesses common English headers', () => {
     const file = readText('First name,Surname,E-mail,Work Phone,Organization,Street,Town,State,Zip,Country,Date of birth,Comments,Labels,Shoe size\nAda,Lovelace,ada@example.com,+44 1,Engines,1 Road,London,,N1,UK,12/10/1815,Hi,a;b,9\n');
     expect(file.mapping.map((entry) => entry.field)).toEqual(['firstName', 'lastName', 'email', 'phone', 'company', 'street', 'city', 'region', 'postalCode', 'country', 'birthday', 'notes', 'tags', 'skip']);
