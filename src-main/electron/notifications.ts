@@ -1,24 +1,12 @@
 import { Notification } from 'electron';
 import type { CoreEvent, EventPayload } from '../../shared/api/events.ts';
-import type { FollowupKind } from '../../shared/followups/followups.schemas.ts';
+import { followupKindNames } from '../../shared/followups/followups.labels.ts';
 
 /** The `followups.due` event's payload: follow-ups that fell due, each announced once ever. */
 export type DueAnnouncement = EventPayload<'followups.due'>;
 
 /** Where a click on a notification takes the user; the preload turns it into the page's route. */
 export type OpenTarget = { screen: 'contact'; id: string } | { screen: 'today' };
-
-const kindNames: Record<FollowupKind, string> = {
-  handwritten_note: 'Handwritten note',
-  card: 'Card',
-  thank_you_call: 'Thank-you call',
-  gift: 'Gift',
-  call: 'Call',
-  email: 'Email',
-  text: 'Text message',
-  visit: 'Visit',
-  other: 'Follow-up',
-};
 
 // More at once than this is a burst (a long weekend, a bulk import): one summary
 // instead of a stack of notifications the user must dismiss one by one.
@@ -49,7 +37,7 @@ export function noticesFor(announcement: DueAnnouncement): Notice[] {
     return [{ title: `${followUps(items.length)} are due`, body: 'Open Today to see them.', target }];
   }
   return items.map((item) => ({
-    title: `${kindNames[item.kind]} for ${item.contactName}`,
+    title: `${followupKindNames[item.kind]} for ${item.contactName}`,
     body: item.dueTime ? `${item.title} (due at ${item.dueTime})` : item.title,
     target: { screen: 'contact', id: item.contactId },
   }));

@@ -1,7 +1,8 @@
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { CalendarExport, CalendarFile, FollowupKind } from '../../../shared/followups/followups.schemas.ts';
+import { followupKindNames } from '../../../shared/followups/followups.labels.ts';
+import type { CalendarExport, CalendarFile } from '../../../shared/followups/followups.schemas.ts';
 import { findContactBriefs } from '../contacts/contacts.service.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { writeFileWhole } from '../transfer/transfer.service.ts';
@@ -20,18 +21,6 @@ import { addToDate } from './local-calendar.ts';
 //   the calendar, in whatever zone the calendar is in.
 // - No RRULE: each occurrence of a series is its own follow-up (a new one is
 //   made when the last is done), so a rule would show occurrences twice.
-
-export const kindWords: Record<FollowupKind, string> = {
-  handwritten_note: 'Handwritten note',
-  card: 'Card',
-  thank_you_call: 'Thank-you call',
-  gift: 'Gift',
-  call: 'Call',
-  email: 'Email',
-  text: 'Text message',
-  visit: 'Visit',
-  other: 'Follow-up',
-};
 
 const timedMinutes = 30;
 /** All-day events remind at 9:00 on the day; timed ones this long before. */
@@ -56,7 +45,7 @@ function floating(date: string, time: string, plusMinutes = 0): Date {
 
 function addEvent(calendar: ICalCalendar, row: FollowupForContact, stamp: Date): void {
   const timed = row.due_time !== null;
-  const summary = `${kindWords[row.kind]}: ${row.title} — ${row.display_name}`;
+  const summary = `${followupKindNames[row.kind]}: ${row.title} — ${row.display_name}`;
   const event = calendar.createEvent({
     id: `${row.id}@ambassador.local`,
     sequence: Math.max(0, Math.floor((Date.parse(row.updated_at) - sequenceEpoch) / 60_000)),

@@ -1,9 +1,10 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RestorePreview } from '../../../shared/backup/backup.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { countParts, formatMoment, formatSize } from './backup-words.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { useRestore } from './restore.store.ts';
+import { keepFocusInside } from '../../ui/keep-focus-inside.ts';
 
 /**
  * What restoring a file would bring back, before anything is replaced: when it was
@@ -66,22 +67,6 @@ export function RestoreDialog() {
       </div>
     </div>
   );
-}
-
-/** Tab and Shift+Tab go round the dialog's buttons instead of into the page behind it. */
-function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent<HTMLElement>): void {
-  const buttons = [...dialog.querySelectorAll<HTMLElement>('button:not(:disabled)')];
-  const first = buttons[0];
-  const last = buttons.at(-1);
-  if (!first || !last) return;
-  const active = document.activeElement;
-  if (event.shiftKey && (active === first || active === dialog)) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && active === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 function PreviewDetails({ preview }: { preview: RestorePreview }) {

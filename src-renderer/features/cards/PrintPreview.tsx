@@ -1,10 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { NoteCard } from '../../../shared/followups/followups.schemas.ts';
 import { hrefFor } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatLocalDate } from '../../ui/dates.ts';
 import { useCards } from './cards.store.ts';
+import { keepFocusInside } from '../../ui/keep-focus-inside.ts';
 
 /**
  * The cards as they will print: each card's text on a 6 × 4 in sheet, its envelope
@@ -109,18 +110,3 @@ function CardSheets({ card, onLeave }: { card: NoteCard; onLeave: () => void }) 
   );
 }
 
-/** Tab and Shift+Tab go round the preview's buttons and links instead of into the page behind it. */
-function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent<HTMLElement>): void {
-  const stops = [...dialog.querySelectorAll<HTMLElement>('button:not(:disabled), a[href]')];
-  const first = stops[0];
-  const last = stops.at(-1);
-  if (!first || !last) return;
-  const active = document.activeElement;
-  if (event.shiftKey && (active === first || active === dialog)) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && active === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
