@@ -18,7 +18,7 @@ const stateWords = { open: 'To do', done: 'Done', skipped: 'Skipped', cancelled:
  * dialog's field "Plan" to anyone looking it up by label.
  */
 export function PlansSection({ contact }: Props) {
-  const { runs, status, error } = useContactRuns();
+  const { items: runs, status, error } = useContactRuns();
   const canWrite = contact.deletedAt === null;
 
   useEffect(() => {
