@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { commerceContract } from '../commerce/commerce.contract.ts';
+import { insightsContract } from '../insights/insights.contract.ts';
 import { backupContract } from '../backup/backup.contract.ts';
 import { contactsContract } from '../contacts/contacts.contract.ts';
 import { duplicatesContract } from '../duplicates/duplicates.contract.ts';
@@ -16,6 +18,8 @@ import type { ContractSlice } from './slices.ts';
  */
 export const contract = {
   ...backupContract,
+  ...commerceContract,
+  ...insightsContract,
   ...contactsContract,
   ...duplicatesContract,
   ...followupsContract,

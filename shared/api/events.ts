@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { commerceEvents } from '../commerce/commerce.events.ts';
+import { insightsEvents } from '../insights/insights.events.ts';
 import { backupEvents } from '../backup/backup.events.ts';
 import { contactsEvents } from '../contacts/contacts.events.ts';
 import { duplicatesEvents } from '../duplicates/duplicates.events.ts';
@@ -12,6 +14,8 @@ import type { EventSlice } from './slices.ts';
 /** Events the core pushes to every window, the domains' merged: one typed channel, whatever the transport. */
 export const eventSchemas = {
   ...backupEvents,
+  ...commerceEvents,
+  ...insightsEvents,
   ...contactsEvents,
   ...duplicatesEvents,
   ...followupsEvents,

@@ -1,5 +1,9 @@
 import { backupContract } from '../backup/backup.contract.ts';
 import { backupFieldLabels } from '../backup/backup.labels.ts';
+import { commerceContract } from '../commerce/commerce.contract.ts';
+import { commerceFieldLabels } from '../commerce/commerce.labels.ts';
+import { insightsContract } from '../insights/insights.contract.ts';
+import { insightsFieldLabels } from '../insights/insights.labels.ts';
 import { contactsContract } from '../contacts/contacts.contract.ts';
 import { contactsFieldLabels } from '../contacts/contacts.labels.ts';
 import { duplicatesContract } from '../duplicates/duplicates.contract.ts';
@@ -20,6 +24,8 @@ import { labelsFor, type FieldLabels } from './slices.ts';
 /** Each method's field labels, the domains' merged: a method without labels does not compile. */
 export const fieldLabels = {
   ...labelsFor(backupContract, backupFieldLabels),
+  ...labelsFor(commerceContract, commerceFieldLabels),
+  ...labelsFor(insightsContract, insightsFieldLabels),
   ...labelsFor(contactsContract, contactsFieldLabels),
   ...labelsFor(duplicatesContract, duplicatesFieldLabels),
   ...labelsFor(followupsContract, followupsFieldLabels),

@@ -7,6 +7,8 @@ export const contactsFieldLabels = {
   lastName: 'Last name',
   company: 'Company',
   companyId: 'Company',
+  stage: 'Loyalty stage',
+  tier: 'CLV tier',
   emails: 'Email',
   phones: 'Phone',
   address: 'Address',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ClvTier } from '../insights/insights.schemas.ts';
+import { LoyaltyStage } from '../insights/loyalty.schemas.ts';
 
 /** Calendar date typed by a user: `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
 const birthdayPattern = /^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -173,6 +175,10 @@ export const ListContactsQuery = z
   .object({
     sort: ContactSort.default('name'),
     tag: Tag.optional(),
+    /** Only customers at this stage of the loyalty ladder (as of the last recompute, overrides included). */
+    stage: LoyaltyStage.optional(),
+    /** Only customers in this CLV tier (as of the last recompute). */
+    tier: ClvTier.optional(),
     /** Only the people linked to this company (its page lists them). */
     companyId: z.string().uuid({ error: 'That is not a company id.' }).optional(),
     /** Opaque cursor from a previous page's `nextCursor`. */

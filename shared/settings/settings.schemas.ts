@@ -20,6 +20,38 @@ export const Settings = z.object({
     .int({ error: 'Enter a whole number of touches.' })
     .min(0, { error: 'Enter 0 or more touches.' })
     .max(50, { error: 'At most 50 touches in 30 days.' }),
+  /** What keeping one customer costs a year (accounts, mailings, software), in cents: spread pro rata over the P&L's period. */
+  adminCostPerCustomerPerYearCents: z.number().int({ error: 'Enter the yearly cost in whole cents.' }).min(0, { error: 'The yearly cost cannot be negative.' }).max(100_000_000, { error: 'That yearly cost is too large.' }),
+  /** A customer whose profit for the period is below this many cents is "unprofitable" (0: any loss; negative: a loss you accept). */
+  unprofitableBelowCents: z.number().int({ error: 'Enter the threshold in whole cents.' }).min(-100_000_000, { error: 'That threshold is too low.' }).max(100_000_000, { error: 'That threshold is too high.' }),
+  /** Yearly rate future purchases are discounted at in the predicted lifetime value, e.g. 0.10. */
+  clvAnnualDiscountRate: z.number({ error: 'Enter the discount rate as a number such as 0.10.' }).min(0, { error: 'The discount rate cannot be negative.' }).max(1, { error: 'Enter the rate as a fraction: 0.10 for 10%.' }),
+  /** CLV tiers: the top share of customers by predicted value, then the next share; the rest after. */
+  clvTiers: z
+    .object({
+      topPercent: z.number().int().min(1, { error: 'The top tier needs at least 1%.' }).max(98, { error: 'Leave room for the other tiers.' }),
+      middlePercent: z.number().int().min(1, { error: 'The middle tier needs at least 1%.' }).max(98, { error: 'Leave room for the other tiers.' }),
+    })
+    .refine((tiers) => tiers.topPercent + tiers.middlePercent < 100, { error: 'The top and middle tiers together must leave some customers for the rest.' }),
+  /** The loyalty ladder's rules: each threshold as the founding rules set it by default. */
+  loyalty: z.object({
+    /** A score at or below this (0–6) makes a detractor. */
+    detractorMaxScore: z.number().int().min(0).max(10),
+    /** A score at or above this (9–10) makes an ambassador, if still active. */
+    ambassadorMinScore: z.number().int().min(0).max(10),
+    /** A complaint within this many days makes a detractor. */
+    complaintDays: z.number().int().min(0).max(3650),
+    /** A referral within this many days makes an ambassador, if still active. */
+    referralDays: z.number().int().min(0).max(3650),
+    /** A first purchase within this many days: a new customer, at risk. */
+    newCustomerDays: z.number().int().min(0).max(3650),
+    /** P(alive) below this: slipping, at risk. */
+    slippingBelowPAlive: z.number().min(0).max(1),
+    /** Days since the last purchase above this many times the customer's own average gap: slipping, at risk. */
+    slippingRhythmMultiple: z.number().min(1).max(20),
+    /** Bought within this many days (or P(alive) at or above the slipping line): still active. */
+    activeDays: z.number().int().min(1).max(3650),
+  }),
 });
 export type Settings = z.infer<typeof Settings>;
 

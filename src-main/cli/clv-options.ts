@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { TimeUnit } from '../core/insights/index.ts';
+import type { TimeUnit } from '../core/insights/clv/index.ts';
 import { DELIMITERS, parseDay } from './transactions-file.ts';
 import type { Delimiter, TransactionsLayout } from './transactions-file.ts';
 

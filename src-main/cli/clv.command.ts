@@ -16,8 +16,8 @@ import {
   scoreCustomers,
   summarizeCustomers,
   thinDataReason,
-} from '../core/insights/index.ts';
-import type { CustomerSummary, ModelFit, Purchase, PurchaseModel } from '../core/insights/index.ts';
+} from '../core/insights/clv/index.ts';
+import type { CustomerSummary, ModelFit, Purchase, PurchaseModel } from '../core/insights/clv/index.ts';
 import { CLV_HELP, OptionError, readClvOptions } from './clv-options.ts';
 import type { ClvOptions } from './clv-options.ts';
 import { formatClvReport } from './clv-report.ts';

@@ -1,4 +1,4 @@
-import type { Purchase } from '../core/insights/index.ts';
+import type { Purchase } from '../core/insights/clv/index.ts';
 
 /** A problem with the transactions file or the way it was described, as one sentence for the user. */
 export class TransactionsFileError extends Error {

@@ -12,8 +12,8 @@ import {
   seededRandom,
   simulateBgnbdHistories,
   summarizeCustomers,
-} from '../../src-main/core/insights/index.ts';
-import type { PurchaseHistory, PurchaseModel } from '../../src-main/core/insights/index.ts';
+} from '../../src-main/core/insights/clv/index.ts';
+import type { PurchaseHistory, PurchaseModel } from '../../src-main/core/insights/clv/index.ts';
 import { median, time } from './timing.ts';
 
 // CLV engine timings: fits and scoring on CDNOW (2,357 customers) and on

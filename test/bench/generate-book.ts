@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { seededRandom } from '../../src-main/core/insights/index.ts';
+import { seededRandom } from '../../src-main/core/insights/clv/index.ts';
 
 // A big agent's book, written straight into a migrated database with prepared
 // statements in one transaction: this is the bench's generator, not code under

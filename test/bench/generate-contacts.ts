@@ -1,5 +1,5 @@
 import type { ContactFields } from '../../shared/contacts/contacts.schemas.ts';
-import { seededRandom } from '../../src-main/core/insights/index.ts';
+import { seededRandom } from '../../src-main/core/insights/clv/index.ts';
 
 const first = ['Ada', 'Grace', 'Alan', 'Maya', 'Luis', 'Priya', 'Tom', 'Hannah', 'Omar', 'Sofia', 'Kenji', 'Elena', 'Marcus', 'Chloe', 'Ravi', 'Fatima', 'Noah', 'Isabel', 'Daniel', 'Amara', 'Felix', 'Zoe', 'Samuel', 'Lena', 'Victor', 'Nora', 'Ibrahim', 'Julia', 'Theo', 'Mei'];
 const last = ['Lovelace', 'Hopper', 'Turing', 'Okafor', 'Hernandez', 'Raman', 'Becker', 'Schmidt', 'Haddad', 'Rossi', 'Tanaka', 'Petrova', 'Reid', 'Dubois', 'Iyer', 'Nasser', 'Walsh', 'Moreno', 'Kim', 'Mensah', 'Novak', 'Clarke', 'Adeyemi', 'Lindqvist', 'Costa', 'Byrne', 'Yilmaz', 'Fischer', 'Murphy', 'Chen'];

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runClvCommand } from '../../src-main/cli/clv.command.ts';
-import { bgnbdModel, seededRandom } from '../../src-main/core/insights/index.ts';
-import type { BgnbdParams } from '../../src-main/core/insights/index.ts';
+import { bgnbdModel, seededRandom } from '../../src-main/core/insights/clv/index.ts';
+import type { BgnbdParams } from '../../src-main/core/insights/clv/index.ts';
 
 const cdnow = 'test/fixtures/cdnow/CDNOW_sample.txt';
 const cdnowArgs = [cdnow, '--no-header', '--customer-col', '2', '--date-col', '3', '--amount-col', '5', '--until', '1997-09-30'];

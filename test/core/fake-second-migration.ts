@@ -6,15 +6,15 @@ import { migrations } from '../../migrations/index.ts';
 // backfills it, and adds a table filled from it, in several statements.
 export const fakeSecondMigration: Migration = {
   async up(db) {
-    await sql`alter table contacts add column loyalty_stage text not null default 'at risk'`.execute(db);
-    await sql`update contacts set loyalty_stage = 'movable' where kind = 'company'`.execute(db);
-    await sql`create table loyalty_moves (contact_id text not null references contacts (id), stage text not null, moved_at text not null)`.execute(db);
-    await sql`insert into loyalty_moves (contact_id, stage, moved_at) select id, loyalty_stage, updated_at from contacts`.execute(db);
-    await sql`create index loyalty_moves_by_contact on loyalty_moves (contact_id)`.execute(db);
+    await sql`alter table contacts add column fake_stage text not null default 'at risk'`.execute(db);
+    await sql`update contacts set fake_stage = 'movable' where kind = 'company'`.execute(db);
+    await sql`create table fake_stage_moves (contact_id text not null references contacts (id), stage text not null, moved_at text not null)`.execute(db);
+    await sql`insert into fake_stage_moves (contact_id, stage, moved_at) select id, fake_stage, updated_at from contacts`.execute(db);
+    await sql`create index fake_stage_moves_by_contact on fake_stage_moves (contact_id)`.execute(db);
   },
   async down(db) {
-    await sql`drop table loyalty_moves`.execute(db);
-    await sql`alter table contacts drop column loyalty_stage`.execute(db);
+    await sql`drop table fake_stage_moves`.execute(db);
+    await sql`alter table contacts drop column fake_stage`.execute(db);
   },
 };
 

@@ -122,8 +122,8 @@ describe('a start killed between two statements of a migration', () => {
       const state = schemaState(dataDir);
       expect(state.contacts).toEqual(before.contacts);
       if (state.applied.includes(fakeMigrationName)) {
-        expect(state.columns).toContain('loyalty_stage');
-        expect(state.tables).toContain('loyalty_moves');
+        expect(state.columns).toContain('fake_stage');
+        expect(state.tables).toContain('fake_stage_moves');
       } else {
         expect(state.applied).toEqual(Object.keys(migrations));
         expect(state.columns).toEqual(before.columns);

@@ -27,6 +27,14 @@ describe('settings', () => {
       },
       hours: { morning: 9, afternoon: 14, evening: 18 },
       automaticTouchesPer30Days: 3,
+      adminCostPerCustomerPerYearCents: 2400,
+      unprofitableBelowCents: 0,
+      clvAnnualDiscountRate: 0.1,
+      clvTiers: { topPercent: 20, middlePercent: 30 },
+      loyalty: {
+        detractorMaxScore: 6, ambassadorMinScore: 9, complaintDays: 90, referralDays: 365,
+        newCustomerDays: 90, slippingBelowPAlive: 0.5, slippingRhythmMultiple: 2, activeDays: 365,
+      },
     });
   });
 

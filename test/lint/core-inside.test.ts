@@ -19,7 +19,7 @@ describe('the inside of the core (lint)', () => {
     [service, "import { sql } from 'kysely';", 'is the database'],
     [service, "import type { Kysely } from 'kysely';", 'is the database'],
     [service, "import type { Database } from '../db/schema.ts';", 'is the database'],
-    ['src-main/core/insights/x.ts', "import Sqlite from 'better-sqlite3';", 'is the database'],
+    ['src-main/core/insights/clv/x.ts', "import Sqlite from 'better-sqlite3';", 'is the database'],
     [service, "export const q = (db: any) => db.selectFrom('contacts').selectAll().execute();", 'runs SQL'],
     ['src-main/core/contacts/contacts.companies.ts', "export const q = (db: any) => db.updateTable('contacts');", 'runs SQL'],
     [service, "export const w = (ctx: any) => ctx.db.transaction().execute(async () => 1);", 'mutation wrapper'],

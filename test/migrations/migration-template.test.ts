@@ -32,7 +32,7 @@ describe('the migration-test template', () => {
     expect(filled.filled).toBe('what was written');
     // A later migration (here a stand-in) does not run: the test still means the same once one lands.
     expect(await applied(migration.db)).toEqual(names);
-    expect(await contactColumns(migration.db)).not.toContain('loyalty_stage');
+    expect(await contactColumns(migration.db)).not.toContain('fake_stage');
     expect(fakeMigrationName > last).toBe(true);
   });
 

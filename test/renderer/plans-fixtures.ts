@@ -113,6 +113,11 @@ export function settings(change: Partial<Settings> = {}): Settings {
     minutesByKind: { call: 10, email: 5, meeting: 30, visit: 60, handwritten_note: 10, gift: 15, text_message: 2, note: 2, complaint: 15, referral: 5, inquiry: 10, self_service: 0 },
     hours: { morning: 9, afternoon: 14, evening: 18 },
     automaticTouchesPer30Days: 3,
+    adminCostPerCustomerPerYearCents: 2400,
+    unprofitableBelowCents: 0,
+    clvAnnualDiscountRate: 0.1,
+    clvTiers: { topPercent: 20, middlePercent: 30 },
+    loyalty: { detractorMaxScore: 6, ambassadorMinScore: 9, complaintDays: 90, referralDays: 365, newCustomerDays: 90, slippingBelowPAlive: 0.5, slippingRhythmMultiple: 2, activeDays: 365 },
     ...change,
   };
 }

@@ -6,6 +6,8 @@ import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
 import { seedSampleFollowupsIn } from '../followups/followups.service.ts';
+import { seedSamplePurchasesIn } from '../commerce/commerce.service.ts';
+import { seedSampleScoresIn } from '../insights/insights.service.ts';
 import { seedSampleHistoryIn } from '../history/history.service.ts';
 import { fireContactTaggedTriggers } from '../plans/plans.service.ts';
 import { mutate } from '../db/mutation.ts';
@@ -236,12 +238,16 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
       }
       await seedSampleHistoryIn(tx, now, people);
       await seedSampleFollowupsIn(tx, now, people);
+      await seedSamplePurchasesIn(tx, now, people);
+      await seedSampleScoresIn(tx, now, people);
       return created;
     },
     changed: (created): CoreEvent[] => [
       changed(created, 'seeded'),
       { name: 'history.changed', payload: { contactIds: created, reason: 'seeded' } },
       { name: 'followups.changed', payload: { ids: [], contactIds: created, reason: 'seeded' } },
+      { name: 'purchases.changed', payload: { ids: [], contactIds: created, reason: 'imported' } },
+      { name: 'loyalty.changed', payload: { contactIds: created, reason: 'scored' } },
     ],
   });
   return { created: ids.length };

@@ -8,8 +8,8 @@ import {
   fitParetoNbd,
   paretoNbdModel,
   summarizeCustomers,
-} from '../../../src-main/core/insights/index.ts';
-import type { PurchaseModel } from '../../../src-main/core/insights/index.ts';
+} from '../../../src-main/core/insights/clv/index.ts';
+import type { PurchaseModel } from '../../../src-main/core/insights/clv/index.ts';
 
 // Fader, Hardie & Lee (2005) on the CDNOW 1/10th sample, rebuilt from the raw
 // transactions: weeks, calibration 1997-01-01..1997-09-30, holdout to 1998-06-30.

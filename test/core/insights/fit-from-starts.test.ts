@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ClvError } from '../../../src-main/core/insights/clv-errors.ts';
-import { fitFromStarts, logParameters, purchaseScales } from '../../../src-main/core/insights/fit-from-starts.ts';
-import { FIT_LIMITS, minimize } from '../../../src-main/core/insights/optimize.ts';
-import type { Objective } from '../../../src-main/core/insights/optimize.ts';
+import { ClvError } from '../../../src-main/core/insights/clv/clv-errors.ts';
+import { fitFromStarts, logParameters, purchaseScales } from '../../../src-main/core/insights/clv/fit-from-starts.ts';
+import { FIT_LIMITS, minimize } from '../../../src-main/core/insights/clv/optimize.ts';
+import type { Objective } from '../../../src-main/core/insights/clv/optimize.ts';
 
 // (ln u − ln 2)² + (ln v − ln 3)², minimal at u = 2, v = 3; no value beyond ln u = 5.
 const bowl: Objective = (point, gradient) => {

@@ -4,9 +4,9 @@ import {
   discountedExpectedResidualTransactions,
   discountedLifetimeValue,
   paretoNbdModel,
-} from '../../../src-main/core/insights/index.ts';
-import type { BgnbdParams, ParetoNbdParams, PurchaseHistory, PurchaseModel } from '../../../src-main/core/insights/index.ts';
-import { logBeta, logGamma } from '../../../src-main/core/insights/special-functions.ts';
+} from '../../../src-main/core/insights/clv/index.ts';
+import type { BgnbdParams, ParetoNbdParams, PurchaseHistory, PurchaseModel } from '../../../src-main/core/insights/clv/index.ts';
+import { logBeta, logGamma } from '../../../src-main/core/insights/clv/special-functions.ts';
 
 // Every closed form is checked against a quantity derived independently here,
 // by integrating the model's definition numerically over its latent rates.

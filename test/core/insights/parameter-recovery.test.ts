@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgnbd, seededRandom, simulateBgnbdHistories } from '../../../src-main/core/insights/index.ts';
+import { fitBgnbd, seededRandom, simulateBgnbdHistories } from '../../../src-main/core/insights/clv/index.ts';
 
 describe('BG/NBD parameter recovery', () => {
   // 100,000 simulated customers over a 52-week calibration period. At this size

@@ -18,8 +18,8 @@ import {
   seededRandom,
   summarizeCustomers,
   thinDataReason,
-} from '../../../src-main/core/insights/index.ts';
-import type { PurchaseHistory, PurchaseModel } from '../../../src-main/core/insights/index.ts';
+} from '../../../src-main/core/insights/clv/index.ts';
+import type { PurchaseHistory, PurchaseModel } from '../../../src-main/core/insights/clv/index.ts';
 
 const text = readFileSync(new URL('../../fixtures/cdnow/CDNOW_sample.txt', import.meta.url), 'utf8');
 const purchases = parseTransactions(text, { customerColumn: '2', dateColumn: '3', amountColumn: '5', hasHeader: false, delimiter: 'auto' }).purchases;

@@ -1,0 +1,27 @@
+import type { FieldLabels } from '../api/slices.ts';
+
+export const commerceFieldLabels = {
+  contactId: 'Contact',
+  id: 'Purchase',
+  expectedUpdatedAt: 'Purchase',
+  fields: 'Purchase',
+  kind: 'Kind',
+  occurredOn: 'Date',
+  description: 'Description',
+  grossCents: 'Amount',
+  discountCents: 'Discount',
+  discountReason: 'Discount reason',
+  productCostCents: 'Product cost',
+  channel: 'Channel',
+  channelCostCents: 'Channel cost',
+  cursor: 'Page',
+  limit: 'Page size',
+  file: 'File',
+  encoding: 'Encoding',
+  delimiter: 'Delimiter',
+  hasHeader: 'Header row',
+  mapping: 'Columns',
+  dateOrder: 'Date format',
+  unmatched: 'Customers not in your contacts',
+  batchId: 'Import',
+} as const satisfies FieldLabels;
