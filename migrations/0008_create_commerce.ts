@@ -12,7 +12,8 @@ import { sql, type Kysely } from 'kysely';
 // Likelihood-to-recommend scores are dated evidence; a stage set by hand is an
 // override with its reason; every move on the ladder is kept, so the ladder can
 // be drawn over time. customer_values, customer_profits and insights_runs are
-// derived: the background recompute rewrites them from the tables above.
+// derived, as is insights_overviews: the background recompute rewrites them
+// from the tables above.
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -133,6 +134,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`create index customer_profits_by_profit on customer_profits (period, profit_cents)`.execute(db);
 
+  // The Insights view's figures per period, as JSON, written by the same recompute.
+  await db.schema
+    .createTable('insights_overviews')
+    .addColumn('period', 'text', (col) => col.primaryKey().check(sql`period in ('this_year', 'last_12_months', 'all_time')`))
+    .addColumn('computed_at', 'text', (col) => col.notNull())
+    .addColumn('figures', 'text', (col) => col.notNull())
+    .execute();
+
   await db.schema
     .createTable('insights_runs')
     .addColumn('id', 'integer', (col) => col.primaryKey().check(sql`id = 1`))
@@ -149,6 +158,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'insights_runs',
+    'insights_overviews',
     'customer_profits',
     'customer_values',
     'loyalty_moves',

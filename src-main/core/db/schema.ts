@@ -3,7 +3,7 @@ import type { ContactMethodTable, ContactTable, ContactTagTable, ContactSearchTa
 import type { ContactMergeTable } from '../duplicates/duplicates.table.ts';
 import type { FollowupTable } from '../followups/followups.table.ts';
 import type { InteractionSearchTable, InteractionTable } from '../history/history.table.ts';
-import type { CustomerProfitTable, CustomerValueTable, InsightsRunTable, LoyaltyMoveTable, LoyaltyOverrideTable, NpsScoreTable } from '../insights/insights.table.ts';
+import type { CustomerProfitTable, CustomerValueTable, InsightsOverviewTable, InsightsRunTable, LoyaltyMoveTable, LoyaltyOverrideTable, NpsScoreTable } from '../insights/insights.table.ts';
 import type { PlanHeldBackTable, PlanRunStepTable, PlanRunTable, PlanTable } from '../plans/plans.table.ts';
 import type { SettingTable } from '../settings/settings.table.ts';
 import type { ImportBatchContactTable, ImportBatchTable } from '../transfer/transfer.table.ts';
@@ -23,6 +23,7 @@ export interface Database {
   import_batch_contacts: ImportBatchContactTable;
   interactions: InteractionTable;
   interactions_fts: InteractionSearchTable;
+  insights_overviews: InsightsOverviewTable;
   insights_runs: InsightsRunTable;
   loyalty_moves: LoyaltyMoveTable;
   loyalty_overrides: LoyaltyOverrideTable;

@@ -30,7 +30,9 @@ export async function exportTable(_ctx: CoreContext, _input: ExportTable): Promi
   return notYet();
 }
 /**
- * Rewrites customer_profits: every customer's P&L lines for each period as of `asOf`
- * (YYYY-MM-DD, the user's today). Called by the recompute inside its own transaction.
+ * Rewrites customer_profits (every customer's P&L lines for each period as of `asOf`,
+ * YYYY-MM-DD, the user's today) and insights_overviews (the Insights view's figures per
+ * period). The recompute calls it inside its own transaction, after customer_values
+ * (values, tiers, stages) and the ladder's moves are written.
  */
-export async function refreshProfits(_db: Db, _asOf: string, _settings: Settings): Promise<void> {}
+export async function refreshFigures(_db: Db, _asOf: string, _settings: Settings, _computedAt: string): Promise<void> {}

@@ -77,3 +77,10 @@ export interface InsightsRunTable {
   customers: number;
   duration_ms: number;
 }
+
+/** The Insights view's figures for one period, JSON (InsightsOverview without its status), written by the recompute. */
+export interface InsightsOverviewTable {
+  period: 'this_year' | 'last_12_months' | 'all_time';
+  computed_at: string;
+  figures: string;
+}
