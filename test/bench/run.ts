@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   backup: () => import('./backup.bench.ts'),
   import: () => import('./import.bench.ts'),
   'contact-file': () => import('./contact-file.bench.ts'),
+  insights: () => import('./insights.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
