@@ -17,6 +17,8 @@ export function PurchasePreviewView({ preview }: { preview: PurchaseImportPrevie
   const problem = usePurchaseImport((state) => state.problem);
   const progress = usePurchaseImport((state) => state.progress);
   const unmatched = usePurchaseImport((state) => state.unmatched);
+  // In browser mode the preview's file is the upload's place, which the user never saw: name the file they chose.
+  const fileName = usePurchaseImport((state) => state.file?.name) ?? fileNameOf(preview.file);
   const importing = step === 'importing';
   const change = usePurchaseImport.getState().change;
   const willImport = preview.totalRows - preview.invalid.length - (unmatched === 'skip' ? preview.unmatchedRows : 0);
@@ -24,7 +26,7 @@ export function PurchasePreviewView({ preview }: { preview: PurchaseImportPrevie
   return (
     <div className="import-preview" aria-busy={previewing || undefined}>
       <p className="import-file">
-        <strong>{fileNameOf(preview.file)}</strong> {`· ${plural(preview.totalRows, 'row')}`}
+        <strong>{fileName}</strong> {`· ${plural(preview.totalRows, 'row')}`}
       </p>
       <div className="field-row import-reading">
         <SelectField label="Encoding" value={preview.encoding} options={encodingOptions} onChange={(encoding) => void change({ encoding: encoding as TextEncoding })} />

@@ -9,11 +9,12 @@ export function PurchaseReportView() {
   const report = usePurchaseImport((state) => state.report);
   const undone = usePurchaseImport((state) => state.undone);
   const problem = usePurchaseImport((state) => state.problem);
+  const chosenName = usePurchaseImport((state) => state.file?.name);
   if (!report) return null;
   const notable = report.rows.filter((row) => row.outcome === 'skipped' || row.matchedBy === 'new');
   return (
     <div className="import-report" role="region" aria-labelledby="purchase-import-report-heading">
-      <h3 id="purchase-import-report-heading">{`Imported purchases from ${fileNameOf(report.file)}`}</h3>
+      <h3 id="purchase-import-report-heading">{`Imported purchases from ${chosenName ?? fileNameOf(report.file)}`}</h3>
       <ul className="report-counts">
         <li>{`Imported ${report.imported.toLocaleString()}`}</li>
         <li>{`Matched ${report.matched.toLocaleString()}`}</li>
