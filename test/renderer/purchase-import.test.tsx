@@ -47,7 +47,7 @@ describe('Import purchases', () => {
     await openPreview();
     expect(fake.dialogs.asked[0]).toEqual({ dialog: 'open', choice: expect.objectContaining({ title: 'Import purchases', extensions: ['csv', 'txt', 'tsv'] }) });
     expect(fake.callsTo('purchases.previewImport')).toEqual([{ file: '/home/ada/till.csv' }]);
-    const section = screen.getByRole('region', { name: 'Import purchases' });
+    const section = screen.getByRole('heading', { name: 'Import purchases' }).parentElement as HTMLElement;
     expect(within(section).getByText(/· 40 rows/)).toBeTruthy();
     expect(select('Encoding').value).toBe('utf-8');
     expect(select('Delimiter').selectedOptions[0]?.textContent).toBe('Semicolon ( ; )');

@@ -15,8 +15,8 @@ export function PurchaseImportSection() {
   const preview = usePurchaseImport((state) => state.preview);
   useEffect(() => followPurchaseImports(), []);
   return (
-    <section className="panel" aria-labelledby="purchase-import-heading">
-      <h2 id="purchase-import-heading">Import purchases</h2>
+    <section className="panel">
+      <h2>Import purchases</h2>
       <p className="panel-text">
         Bring sales and closed deals in from your till or accounting package (a CSV or text export). Each row finds its customer by customer id, email or phone. You see
         them before anything is saved.
