@@ -11,6 +11,7 @@ import { followup, interaction, todayContact, todayItem } from './activity-fixtu
 import { resetAppState } from './app-state.ts';
 import { backupFile, backupStatus, duplicateGroup, importPreview, importReport, madeAt, restorePreview } from './backup-fixtures.ts';
 import { heldBack, homeClosing, preview, rateInquiry, run, settings } from './plans-fixtures.ts';
+import { purchaseBatch, purchasePreview, purchaseReport } from './purchase-import-fixtures.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -32,6 +33,9 @@ const required = {
     'Undo restore',
     'Import contacts',
     'Undo import',
+    'Import purchases',
+    'Start purchase import',
+    'Undo purchase import',
     'Export contacts',
     'Find duplicates',
     'Merge',
@@ -234,7 +238,7 @@ describe('each required name matches exactly one control on its screen', () => {
     // buttons: lookups by role (a link named Backup, a button named Restore from
     // file) still find one control each.
     const shell = ['Search contacts', 'Trash', 'Today', 'Backup'];
-    const dataScreen = [...shell, 'Back up now', 'Restore from file', 'Import contacts', 'Export contacts', 'Find duplicates'];
+    const dataScreen = [...shell, 'Back up now', 'Restore from file', 'Import contacts', 'Import purchases', 'Export contacts', 'Find duplicates'];
     const twoBackups = () => [
       backupFile(),
       backupFile({ fileName: 'Ambassador-2026-11-30-0900.ambassador', path: '/data/backups/Ambassador-2026-11-30-0900.ambassador' }, { createdAt: new Date(2026, 10, 30, 9).toISOString() }),
@@ -287,6 +291,28 @@ describe('each required name matches exactly one control on its screen', () => {
       await user.click(screen.getByRole('button', { name: 'Start import' }));
       await screen.findByText('Created 120');
       expectOnScreen([...dataScreen, 'Undo import'], { Restore: 1, Backup: 2 });
+    });
+
+    it('with a purchase import’s preview open, then its report, and an earlier purchase import', async () => {
+      fake.dialogs.open = '/home/ada/till.csv';
+      fake.handle('transfer.imports', () => []);
+      fake.handle('purchases.imports', () => [purchaseBatch({ batchId: 'p0' })]);
+      fake.handle('settings.get', () => settings());
+      fake.handle('purchases.previewImport', () => purchasePreview());
+      fake.handle('purchases.import', () => purchaseReport());
+      navigate({ screen: 'backup' });
+      const user = userEvent.setup();
+      render(<App />);
+      await user.click(await screen.findByRole('button', { name: 'Import purchases' }));
+      await screen.findByRole('button', { name: 'Start purchase import' });
+      noisyToast();
+      // Columns are named by the file's headers ("Order date", "Notes"), and "Date format" says what it reads.
+      expectOnScreen([...dataScreen, 'Start purchase import', 'Undo purchase import'], { Restore: 1, Backup: 2, Date: 2, Notes: 1 });
+
+      await user.click(screen.getByRole('button', { name: 'Start purchase import' }));
+      await screen.findByText('Imported 34');
+      // The report's undo is the one "Undo purchase import"; the earlier import's says which it is.
+      expectOnScreen([...dataScreen, 'Undo purchase import'], { Restore: 1, Backup: 2 });
     });
 
     it('on Duplicates, with one pair to merge', async () => {

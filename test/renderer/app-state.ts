@@ -24,6 +24,8 @@ import { useContactRuns } from '../../src-renderer/features/plans/contact-runs.s
 import { useHeldBack, usePlans } from '../../src-renderer/features/plans/plans.store.ts';
 import { useStartPlan } from '../../src-renderer/features/plans/start-plan.store.ts';
 import { useStrategySettings } from '../../src-renderer/features/plans/strategy-settings.store.ts';
+import { usePurchaseImport } from '../../src-renderer/features/purchase-import/purchase-import.store.ts';
+import { usePurchaseImports } from '../../src-renderer/features/purchase-import/purchase-imports.store.ts';
 import { useExport } from '../../src-renderer/features/transfer/export.store.ts';
 import { useImport } from '../../src-renderer/features/transfer/import.store.ts';
 import { useImports } from '../../src-renderer/features/transfer/imports.store.ts';
@@ -51,5 +53,7 @@ export function resetAppState(): void {
   for (const store of [useCards, useCalendarExport, useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useStrategySettings]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
+  usePurchaseImport.setState(usePurchaseImport.getInitialState());
+  usePurchaseImports.setState(usePurchaseImports.getInitialState());
   sessionStorage.clear();
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { navigate } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
+import { PurchaseImportSection } from '../purchase-import/PurchaseImportSection.tsx';
 import { ExportSection } from '../transfer/ExportSection.tsx';
 import { ImportSection } from '../transfer/ImportSection.tsx';
 import { useImports } from '../transfer/imports.store.ts';
@@ -25,6 +26,7 @@ export function BackupScreen() {
         </header>
         <BackupSection />
         <ImportSection />
+        <PurchaseImportSection />
         <ExportSection />
         <section className="panel">
           <h2>Duplicates</h2>
