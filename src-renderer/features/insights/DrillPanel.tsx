@@ -14,23 +14,23 @@ import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
 export function DrillPanel({ currency }: { currency: string }) {
   const { title, items, total, error } = useDrill();
   const heading = useRef<HTMLHeadingElement>(null);
+  const open = title !== null;
   useEffect(() => {
-    if (title !== null) heading.current?.focus();
-  }, [title]);
-  if (title === null) return null;
+    if (!open) return;
+    // On the whole page: focus may be anywhere (a link followed back, a button that went away).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) useDrill.getState().close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  useEffect(() => {
+    if (open) heading.current?.focus();
+  }, [open, title]);
+  if (!open) return null;
   const close = () => useDrill.getState().close();
   return (
-    <section
-      className="drill-panel"
-      role="dialog"
-      aria-labelledby="insights-drill-title"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          close();
-        }
-      }}
-    >
+    <section className="drill-panel" role="dialog" aria-labelledby="insights-drill-title">
       <div className="section-header">
         <h2 id="insights-drill-title" ref={heading} tabIndex={-1}>{`Customers: ${title}`}</h2>
         <Button variant="quiet" className="push-right" onClick={close}>
