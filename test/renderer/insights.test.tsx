@@ -48,7 +48,7 @@ describe('the Insights screen', () => {
     expect(screen.getByText('Computed 5 minutes ago')).toBeTruthy();
     expect(screen.getByText(/BG\/NBD \+ Gamma-Gamma: 412 repeat customers/)).toBeTruthy();
     // Each chart is a named picture with its figures in a table.
-    expect(screen.getByRole('img', { name: 'Customers on each rung of the loyalty ladder today' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Customers on each rung of the loyalty ladder' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'The loyalty ladder at the end of each quarter' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Customers by predicted lifetime value' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Revenue and profit by quarter' })).toBeTruthy();

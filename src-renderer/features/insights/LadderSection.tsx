@@ -15,7 +15,7 @@ export function LadderSection({ overview }: { overview: InsightsOverview }) {
       <p className="panel-text">From detractor up to ambassador, who recommends you. Open a rung to see its customers.</p>
       <div className="chart-row">
         <HorizontalBars
-          label="Customers on each rung of the loyalty ladder today"
+          label="Customers on each rung of the loyalty ladder"
           valueName="Customers"
           bars={[...ladderStages].reverse().map((stage) => ({
             key: stage,
