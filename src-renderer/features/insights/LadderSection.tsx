@@ -6,6 +6,9 @@ import { HorizontalBars } from './HorizontalBars.tsx';
 import { ladderStages, stageColours } from './insights-words.ts';
 import { StackedColumns } from './StackedColumns.tsx';
 
+/** A ladder reads from the top: ambassadors above, detractors at the foot. */
+const topDown = [...ladderStages].reverse();
+
 /** The loyalty ladder today, each rung's customers one click away, and how it moved quarter by quarter. */
 export function LadderSection({ overview }: { overview: InsightsOverview }) {
   const open = useDrill.getState().open;
@@ -17,7 +20,7 @@ export function LadderSection({ overview }: { overview: InsightsOverview }) {
         <HorizontalBars
           label="Customers on each rung of the loyalty ladder"
           valueName="Customers"
-          bars={[...ladderStages].reverse().map((stage) => ({
+          bars={topDown.map((stage) => ({
             key: stage,
             name: loyaltyStageNames[stage],
             value: overview.ladder[stage],
@@ -26,7 +29,7 @@ export function LadderSection({ overview }: { overview: InsightsOverview }) {
           }))}
         />
         <ul className="figure-list">
-          {ladderStages.map((stage) => (
+          {topDown.map((stage) => (
             <li key={stage}>
               <DrillButton drill={{ by: 'stage', stage }} title={loyaltyStageNames[stage]} label={`${loyaltyStageNames[stage]}: ${overview.ladder[stage].toLocaleString()}`}>
                 <span className="figure-name">{loyaltyStageNames[stage]}</span> <span className="figure-value">{overview.ladder[stage].toLocaleString()}</span>
