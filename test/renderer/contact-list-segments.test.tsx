@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
@@ -65,5 +65,17 @@ describe('the contact list’s segment filters', () => {
     await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', offset: 0, limit: 100 }));
     expect(await screen.findByText('Contact 000000')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Loyalty stage' }) as HTMLSelectElement).value).toBe('');
+  });
+
+  it('reloads a list filtered by stage when new figures are in, as they move contacts between stages', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByText('Contact 000000');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Loyalty stage' }), 'Detractor');
+    await screen.findByText('Ada Lovelace');
+    const before = fake.callsTo('contacts.list').length;
+    act(() => fake.emit({ name: 'insights.changed', payload: { computedAt: new Date().toISOString(), customers: 3 } }));
+    await waitFor(() => expect(fake.callsTo('contacts.list').length).toBe(before + 1));
+    expect(lastQuery()).toEqual({ sort: 'name', stage: 'detractor', offset: 0, limit: 100 });
   });
 });

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
 import { hrefFor } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatCurrency } from './currency-format.ts';
 import { useDrill } from './drill.store.ts';
 import { customersWord } from './insights-words.ts';
-import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
 
 /**
  * The contacts behind a figure, beside the view (not modal: the figures stay

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Button } from '../../ui/Button.tsx';
 import { ProgressBar } from '../backup/ProgressBar.tsx';
 import { DrillButton } from './DrillButton.tsx';
@@ -9,6 +10,12 @@ const modelNames = { bgnbd: 'BG/NBD + Gamma-Gamma', simple: 'Simple retention mo
 /** How fresh the figures are, what computed them, and the way to compute them again now. */
 export function RecomputeStatusLine() {
   const { overview, status, progress, recomputing, recomputeProblem } = useInsights();
+  // "Computed 5 minutes ago" stays true while the screen is open.
+  const [, setNow] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   if (!status) return null;
   const running = recomputing || status.running || progress !== null;
   return (

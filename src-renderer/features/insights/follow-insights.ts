@@ -1,5 +1,6 @@
 import { api } from '../../api/api.ts';
 import { refetchOn } from '../../api/refetch-on.ts';
+import { useContactList } from '../contacts/contact-list.store.ts';
 import { useDrill } from './drill.store.ts';
 import { useInsightsSettings } from './insights-settings.store.ts';
 import { useInsights } from './insights.store.ts';
@@ -21,6 +22,11 @@ export function followInsightsChanges(): () => void {
     refetchOn(['insights.changed', 'settings.changed'], reloadFigures),
     refetchOn(['settings.changed'], () => {
       if (useInsightsSettings.getState().settings !== null) void useInsightsSettings.getState().refresh();
+    }),
+    // Stages and tiers are the recompute's: a list filtered by them changes with it.
+    refetchOn(['insights.changed', 'loyalty.changed'], () => {
+      const { stage, tier } = useContactList.getState();
+      if (stage !== null || tier !== null) useContactList.getState().refresh();
     }),
     api.onEvent((event) => {
       if (event.name === 'insights.progress') useInsights.getState().showProgress(event.payload);
