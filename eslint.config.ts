@@ -49,7 +49,7 @@ const layers: Record<string, Layer> = {
   renderer: {
     folder: 'src-renderer',
     mayImport: ['renderer', 'shared'],
-    packages: /^(react|react-dom|zustand|@tanstack\/react-virtual|zod)(\/|$)/,
+    packages: /^(react|react-dom|zustand|@tanstack\/react-virtual|@visx\/(shape|scale|axis|group)|zod)(\/|$)/,
     why: 'the renderer runs in a page: shared, React and browser libraries only, never src-main or node:*',
   },
 };

@@ -13,6 +13,8 @@ import { DueNotices } from '../features/followups/DueNotices.tsx';
 import { followFollowupChanges } from '../features/followups/follow-followups.ts';
 import { TodayScreen } from '../features/followups/TodayScreen.tsx';
 import { followHistoryChanges } from '../features/history/follow-history.ts';
+import { followInsightsChanges } from '../features/insights/follow-insights.ts';
+import { InsightsScreen } from '../features/insights/InsightsScreen.tsx';
 import { followPlanChanges } from '../features/plans/follow-plans.ts';
 import { PlanEditor } from '../features/plans/PlanEditor.tsx';
 import { PlansScreen } from '../features/plans/PlansScreen.tsx';
@@ -46,6 +48,8 @@ function Screen({ route }: { route: Route }) {
       return <PlanEditor key="new" id={null} />;
     case 'plan':
       return <PlanEditor key={route.id} id={route.id} />;
+    case 'insights':
+      return <InsightsScreen />;
   }
 }
 
@@ -61,6 +65,7 @@ export function App() {
   useEffect(() => followTransferChanges(), []);
   useEffect(() => followDuplicateChanges(), []);
   useEffect(() => followPlanChanges(), []);
+  useEffect(() => followInsightsChanges(), []);
   useEffect(() => announceKeptDrafts(), []);
   return (
     <>

@@ -4,8 +4,6 @@ import { useContactCounts } from '../features/contacts/contact-counts.store.ts';
 import { useDueCounts } from '../features/followups/due-counts.store.ts';
 import { hrefFor, useNavigation } from './navigation.store.ts';
 
-const comingSoon = ['Insights'] as const;
-
 export function Sidebar() {
   const screen = useNavigation((state) => state.route.screen);
   const inContacts = screen === 'contacts' || screen === 'new-contact' || screen === 'contact';
@@ -52,14 +50,11 @@ export function Sidebar() {
             </span>
           )}
         </li>
-        {comingSoon.map((name) => (
-          <li key={name}>
-            {/* Not a link or button: nothing to click until the feature exists. */}
-            <span className="nav-item nav-soon" aria-disabled="true">
-              {name} <small>coming soon</small>
-            </span>
-          </li>
-        ))}
+        <li>
+          <a className="nav-item" href={hrefFor({ screen: 'insights' })} aria-current={screen === 'insights' ? 'page' : undefined}>
+            Insights
+          </a>
+        </li>
       </ul>
       <ul className="nav-bottom">
         <li>

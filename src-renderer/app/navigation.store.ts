@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'backup' }
   | { screen: 'duplicates' }
   | { screen: 'plans' }
+  | { screen: 'insights' }
   | { screen: 'new-plan' }
   | { screen: 'plan'; id: string };
 
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/duplicates') return { screen: 'duplicates' };
   if (path === '/contacts/new') return { screen: 'new-contact' };
   if (path === '/plans') return { screen: 'plans' };
+  if (path === '/insights') return { screen: 'insights' };
   if (path === '/plans/new') return { screen: 'new-plan' };
   const plan = /^\/plans\/([^/]+)$/.exec(path);
   if (plan?.[1]) {
@@ -62,6 +64,8 @@ export function hrefFor(route: Route): string {
       return '#/duplicates';
     case 'plans':
       return '#/plans';
+    case 'insights':
+      return '#/insights';
     case 'new-plan':
       return '#/plans/new';
     case 'plan':

@@ -12,6 +12,7 @@ import { resetAppState } from './app-state.ts';
 import { backupFile, backupStatus, duplicateGroup, importPreview, importReport, madeAt, restorePreview } from './backup-fixtures.ts';
 import { heldBack, homeClosing, preview, rateInquiry, run, settings } from './plans-fixtures.ts';
 import { purchaseBatch, purchasePreview, purchaseReport } from './purchase-import-fixtures.ts';
+import { customersOf, overview, recomputeStatus } from './insights-fixtures.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
 
@@ -42,9 +43,10 @@ const required = {
     'New plan',
     'Start plan',
     'Start',
+    'Export table',
   ],
   field: ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Search contacts', 'Kind', 'Summary', 'Date', 'Reason', 'Follow-up type', 'Title', 'Due date', 'Prompt', 'Plan', 'Anchor date'],
-  link: ['Trash', 'Today', 'Backup', 'Plans'],
+  link: ['Trash', 'Today', 'Backup', 'Plans', 'Insights'],
 } as const;
 const controlRoles = ['button', 'link', 'textbox', 'searchbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'menuitem', 'tab'];
 
@@ -63,8 +65,8 @@ function matchCounts(): Record<string, number> {
   return Object.fromEntries(names.map((name) => [name, controlsNamed(name).size]));
 }
 
-/** On every screen but behind a dialog: the sidebar's link to Plans. */
-const everywhere = ['Plans'];
+/** On every screen but behind a dialog: the sidebar's links to Plans and Insights. */
+const everywhere = ['Plans', 'Insights'];
 
 /**
  * `present`: the required names on screen, each expected once, plus once more for each
@@ -367,5 +369,36 @@ describe('each required name matches exactly one control on its screen', () => {
       expect(screen.getByLabelText('Anchor date')).toBe(within(dialog).getByLabelText('Anchor date'));
       expect(screen.getByRole('button', { name: 'Start' })).toBe(within(dialog).getByRole('button', { name: 'Start' }));
     });
+  });
+});
+
+describe('on Insights', () => {
+  beforeEach(() => {
+    fake.handle('insights.overview', () => overview());
+    fake.handle('insights.status', () => recomputeStatus());
+    fake.handle('insights.customers', customersOf(3));
+    fake.handle('settings.get', () => settings());
+  });
+
+  it('with every section, its settings open and a drill-down showing: one Export table, one Insights', async () => {
+    navigate({ screen: 'insights' });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'At risk: 30' }));
+    await screen.findByRole('dialog', { name: 'Customers: At risk' });
+    await user.click(screen.getByText('Insights settings'));
+    await screen.findByRole('textbox', { name: 'Yearly discount rate' });
+    noisyToast();
+    // "Save" is in the settings' Save settings, never on screen with a contact's Save.
+    expectOnScreen(['Search contacts', 'Trash', 'Today', 'Backup', 'Export table'], { Save: 1 });
+    expect(screen.getByRole('link', { name: 'Insights' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('with no customers yet', async () => {
+    fake.handle('insights.overview', () => overview({ customers: 0, clvBins: [], segments: [], channels: [], quarters: [] }));
+    navigate({ screen: 'insights' });
+    render(<App />);
+    await screen.findByRole('heading', { name: 'No customers yet' });
+    expectOnScreen(['Search contacts', 'Trash', 'Today', 'Backup'], { Save: 1 });
   });
 });

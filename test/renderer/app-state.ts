@@ -20,6 +20,11 @@ import { useHistorySearch } from '../../src-renderer/features/history/history-se
 import { forgetReferrerNames } from '../../src-renderer/features/history/referrer-names.store.ts';
 import { useReferrerPicker } from '../../src-renderer/features/history/referrer-picker.store.ts';
 import { useTimeline } from '../../src-renderer/features/history/timeline.store.ts';
+import { useDrill } from '../../src-renderer/features/insights/drill.store.ts';
+import { useInsightsSettings } from '../../src-renderer/features/insights/insights-settings.store.ts';
+import { useInsights } from '../../src-renderer/features/insights/insights.store.ts';
+import { useProfitTable } from '../../src-renderer/features/insights/profit-table.store.ts';
+import { useTableExport } from '../../src-renderer/features/insights/table-export.store.ts';
 import { useContactRuns } from '../../src-renderer/features/plans/contact-runs.store.ts';
 import { useHeldBack, usePlans } from '../../src-renderer/features/plans/plans.store.ts';
 import { useStartPlan } from '../../src-renderer/features/plans/start-plan.store.ts';
@@ -55,5 +60,8 @@ export function resetAppState(): void {
   }
   usePurchaseImport.setState(usePurchaseImport.getInitialState());
   usePurchaseImports.setState(usePurchaseImports.getInitialState());
+  for (const store of [useInsights, useProfitTable, useDrill, useTableExport, useInsightsSettings]) {
+    (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
+  }
   sessionStorage.clear();
 }

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
+import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
+import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
+import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import { navigate } from '../../app/navigation.store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -16,12 +19,26 @@ const sortOptions = [
   { value: 'updated', label: 'Last updated' },
 ] as const;
 
+const stageOptions = [
+  { value: '', label: 'Any' },
+  ...(['detractor', 'at_risk', 'movable', 'ambassador'] as const).map((stage) => ({ value: stage, label: loyaltyStageNames[stage] })),
+];
+
+const tierOptions = [
+  { value: '', label: 'Any' },
+  { value: 'top', label: 'Top' },
+  { value: 'middle', label: 'Middle' },
+  { value: 'rest', label: 'Other' },
+];
+
 const openContact = (id: string) => navigate({ screen: 'contact', id });
 
 /** The contacts screen: toolbar, then the whole list, search results, or a helpful empty state. */
 export function ContactList() {
   const sort = useContactList((state) => state.sort);
   const tag = useContactList((state) => state.tag);
+  const stage = useContactList((state) => state.stage);
+  const tier = useContactList((state) => state.tier);
   const total = useContactList((state) => state.total);
   const generation = useContactList((state) => state.generation);
   const pages = useContactList((state) => state.pages);
@@ -84,6 +101,12 @@ export function ContactList() {
         <Button onClick={() => list.refresh()}>Try again</Button>
       </div>
     );
+  } else if (total === 0 && (stage !== null || tier !== null)) {
+    body = (
+      <EmptyState title="No contacts match these filters" actions={<Button onClick={() => list.clearFilters()}>Show all contacts</Button>}>
+        <p>Stages and tiers come from the figures on Insights: a contact gets them once they have purchases or a likelihood-to-recommend score.</p>
+      </EmptyState>
+    );
   } else if (total === 0 && tag !== null) {
     body = (
       <EmptyState title={`No contacts tagged “${tag}”`} actions={<Button onClick={() => list.setTag(null)}>Show all contacts</Button>}>
@@ -107,7 +130,7 @@ export function ContactList() {
   } else {
     body = (
       <ContactGrid
-        key={`${sort}|${tag ?? ''}`}
+        key={`${sort}|${tag ?? ''}|${stage ?? ''}|${tier ?? ''}`}
         label="Contacts"
         count={total ?? 0}
         rowAt={listRowAt}
@@ -144,6 +167,20 @@ export function ContactList() {
           value={tag ?? ''}
           options={tagOptions}
           onChange={(value) => list.setTag(value === '' ? null : value)}
+          className="field-inline"
+        />
+        <SelectField
+          label="Loyalty stage"
+          value={stage ?? ''}
+          options={stageOptions}
+          onChange={(value) => list.setStage(value === '' ? null : (value as LoyaltyStage))}
+          className="field-inline"
+        />
+        <SelectField
+          label="CLV tier"
+          value={tier ?? ''}
+          options={tierOptions}
+          onChange={(value) => list.setTier(value === '' ? null : (value as ClvTier))}
           className="field-inline"
         />
       </div>

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { ContactSort, ContactSummary, TagCount } from '../../../shared/contacts/contacts.schemas.ts';
+import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
+import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 
@@ -11,6 +13,10 @@ type Page = { generation: number; rows: ContactSummary[] };
 type ContactListState = {
   sort: ContactSort;
   tag: string | null;
+  /** Only customers on this rung of the loyalty ladder; null for any. */
+  stage: LoyaltyStage | null;
+  /** Only customers in this CLV tier; null for any. */
+  tier: ClvTier | null;
   /** Null until the first page has answered. */
   total: number | null;
   /** Bumped whenever loaded pages may be out of date; answers for an older one are dropped. */
@@ -24,6 +30,10 @@ type ContactListState = {
 
   setSort: (sort: ContactSort) => void;
   setTag: (tag: string | null) => void;
+  setStage: (stage: LoyaltyStage | null) => void;
+  setTier: (tier: ClvTier | null) => void;
+  /** Back to every contact: no tag, stage or tier. */
+  clearFilters: () => void;
   ensureRows: (first: number, last: number) => void;
   loadTags: () => Promise<void>;
   setScrollOffset: (offset: number) => void;
@@ -43,11 +53,13 @@ export const useContactList = create<ContactListState>()((set, get) => {
     const key = `${generation}:${page}`;
     if (inFlight.has(key)) return;
     inFlight.add(key);
-    const { sort, tag } = get();
+    const { sort, tag, stage, tier } = get();
     try {
       const result = await api.invoke('contacts.list', {
         sort,
         ...(tag === null ? {} : { tag }),
+        ...(stage === null ? {} : { stage }),
+        ...(tier === null ? {} : { tier }),
         offset: page * pageSize,
         limit: pageSize,
       });
@@ -71,6 +83,8 @@ export const useContactList = create<ContactListState>()((set, get) => {
   return {
     sort: 'name',
     tag: null,
+    stage: null,
+    tier: null,
     total: null,
     generation: 0,
     pages: {},
@@ -80,6 +94,9 @@ export const useContactList = create<ContactListState>()((set, get) => {
 
     setSort: (sort) => startOver({ sort }),
     setTag: (tag) => startOver({ tag, total: null }),
+    setStage: (stage) => startOver({ stage, total: null }),
+    setTier: (tier) => startOver({ tier, total: null }),
+    clearFilters: () => startOver({ tag: null, stage: null, tier: null, total: null }),
 
     ensureRows: (first, last) => {
       const { generation, pages } = get();
