@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
+import { profitPeriodNames } from '../../../shared/insights/insights.labels.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { formatMoney } from '../../ui/money.ts';
+import { LifetimeValue } from './LifetimeValue.tsx';
+import { followCurrency, useCurrency } from './currency.store.ts';
+import { followCustomerInsight, useCustomerInsight } from './customer-insight.store.ts';
+import { profitLines } from './value-words.ts';
+
+const periodOptions = ProfitPeriod.options.map((period) => ({ value: period, label: profitPeriodNames[period] }));
+
+/** What the customer brought in and cost over a period (the founding list), beside their lifetime value. */
+export function ProfitAndLossSection({ contactId }: { contactId: string }) {
+  const { insight, period, status, error } = useCustomerInsight();
+  const currency = useCurrency((state) => state.currency);
+
+  useEffect(() => {
+    void useCustomerInsight.getState().open(contactId);
+    const stops = [followCustomerInsight(), followCurrency()];
+    return () => {
+      stops.forEach((stop) => stop());
+      useCustomerInsight.getState().close();
+    };
+  }, [contactId]);
+
+  const profit = insight?.profit ?? null;
+  return (
+    <section className="activity-section profit-section" aria-labelledby="profit-title">
+      <div className="section-header">
+        <h2 id="profit-title">Profit and loss</h2>
+        {profit?.unprofitable && <span className="chip unprofitable-badge">Unprofitable</span>}
+      </div>
+      <SelectField label="Period" value={period} options={periodOptions} onChange={(chosen) => void useCustomerInsight.getState().choosePeriod(chosen as ProfitPeriod)} />
+      {status === 'loading' && <p className="loading">Working out their figures…</p>}
+      {status === 'error' && (
+        <p className="error-banner" role="alert">
+          Their figures could not be loaded: {error}
+        </p>
+      )}
+      {profit && (
+        <dl className="profit-lines">
+          {profitLines.map((line) => (
+            <div key={line.key} className={line.key === 'profitCents' ? 'profit-line profit-total' : 'profit-line'} title={line.definition}>
+              <dt>{line.name}</dt>
+              <dd>
+                {line.subtract && (profit[line.key] as number) !== 0 ? '−' : ''}
+                {formatMoney(profit[line.key] as number, currency)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {insight && <LifetimeValue value={insight.value} currency={currency} />}
+    </section>
+  );
+}
