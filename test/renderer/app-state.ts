@@ -28,6 +28,10 @@ import { useExport } from '../../src-renderer/features/transfer/export.store.ts'
 import { useImport } from '../../src-renderer/features/transfer/import.store.ts';
 import { useImports } from '../../src-renderer/features/transfer/imports.store.ts';
 import { useToasts } from '../../src-renderer/ui/toast.store.ts';
+import { useCurrency } from '../../src-renderer/features/customer-value/currency.store.ts';
+import { useCustomerInsight } from '../../src-renderer/features/customer-value/customer-insight.store.ts';
+import { useLoyalty } from '../../src-renderer/features/loyalty/loyalty.store.ts';
+import { usePurchases } from '../../src-renderer/features/purchases/purchases.store.ts';
 
 /** Every renderer store back to a fresh start, so no test sees another's contacts, drafts or toasts. */
 export function resetAppState(): void {
@@ -49,6 +53,9 @@ export function resetAppState(): void {
   useDueNotices.setState({ announcements: [] });
   useDesktopReminders.setState(useDesktopReminders.getInitialState());
   for (const store of [useCards, useCalendarExport, useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useStrategySettings]) {
+    (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
+  }
+  for (const store of [usePurchases, useCustomerInsight, useLoyalty, useCurrency]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
   sessionStorage.clear();
