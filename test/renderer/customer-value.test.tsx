@@ -3,6 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerInsight, ProfitPeriod } from '../../shared/insights/insights.schemas.ts';
+import type { CoreEvent } from '../../shared/api/events.ts';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { resetAppState } from './app-state.ts';
@@ -127,7 +128,7 @@ describe('Profit and loss on a contact’s page', () => {
       'insights.changed': { computedAt: '2026-12-02T10:00:00.000Z', customers: 10 },
       'settings.changed': settings(),
     };
-    act(() => fake.emit({ name, payload: payloads[name] }));
+    act(() => fake.emit({ name, payload: payloads[name] } as CoreEvent));
     await waitFor(() => expect(line(shown, 'Revenue').value).toBe(money(500)));
   });
 });

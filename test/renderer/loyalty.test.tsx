@@ -3,6 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoyaltyStanding, OverrideStage, RecordScore } from '../../shared/insights/loyalty.schemas.ts';
+import type { CoreEvent } from '../../shared/api/events.ts';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate } from '../../src-renderer/app/navigation.store.ts';
 import { todayLocal } from '../../src-renderer/ui/dates.ts';
@@ -178,7 +179,7 @@ describe('The loyalty ladder on a contact’s page', () => {
       'purchases.changed': { ids: [], contactIds: [contactId(1)], reason: 'deleted' },
       'history.changed': { contactIds: [contactId(1)], reason: 'logged' },
     };
-    act(() => fake.emit({ name, payload: payloads[name] }));
+    act(() => fake.emit({ name, payload: payloads[name] } as CoreEvent));
     expect(await within(shown).findByText('At risk')).toBeTruthy();
   });
 });
