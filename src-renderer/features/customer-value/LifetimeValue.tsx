@@ -1,7 +1,7 @@
 import type { CustomerValue } from '../../../shared/insights/insights.schemas.ts';
 import { clvTierNames } from '../../../shared/insights/insights.labels.ts';
 import { formatMoney } from '../../ui/money.ts';
-import { modelWords, percent, relativeTime } from './value-words.ts';
+import { figureGrid, figureValue, modelWords, percent, relativeTime } from './value-words.ts';
 
 type Props = { value: CustomerValue | null; currency: string | null };
 
@@ -14,7 +14,7 @@ export function LifetimeValue({ value, currency }: Props) {
         <p className="section-empty">Not computed yet: lifetime value is worked out in the background once they have a purchase, a moment after it is recorded.</p>
       ) : (
         <>
-          <dl className="profit-lines">
+          <dl className="profit-lines" style={figureGrid}>
             <Figure name="Historical value" definition="What they have spent so far, net of discounts and refunds.">
               {formatMoney(value.historicalCents, currency)}
             </Figure>
@@ -48,9 +48,9 @@ export function LifetimeValue({ value, currency }: Props) {
 
 function Figure({ name, definition, children }: { name: string; definition: string; children: React.ReactNode }) {
   return (
-    <div className="profit-line" title={definition}>
+    <div className="profit-line" title={definition} style={{ display: 'contents' }}>
       <dt>{name}</dt>
-      <dd>{children}</dd>
+      <dd style={figureValue}>{children}</dd>
     </div>
   );
 }

@@ -2,11 +2,12 @@ import { useEffect } from 'react';
 import { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
 import { profitPeriodNames } from '../../../shared/insights/insights.labels.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
+import { formatLocalDate } from '../../ui/dates.ts';
 import { formatMoney } from '../../ui/money.ts';
 import { LifetimeValue } from './LifetimeValue.tsx';
 import { followCurrency, useCurrency } from './currency.store.ts';
 import { followCustomerInsight, useCustomerInsight } from './customer-insight.store.ts';
-import { profitLines } from './value-words.ts';
+import { figureGrid, figureValue, profitLines } from './value-words.ts';
 
 const periodOptions = ProfitPeriod.options.map((period) => ({ value: period, label: profitPeriodNames[period] }));
 
@@ -29,7 +30,11 @@ export function ProfitAndLossSection({ contactId }: { contactId: string }) {
     <section className="activity-section profit-section" aria-labelledby="profit-title">
       <div className="section-header">
         <h2 id="profit-title">Profit and loss</h2>
-        {profit?.unprofitable && <span className="chip unprofitable-badge">Unprofitable</span>}
+        {profit?.unprofitable && (
+          <span className="chip unprofitable-badge" title="Their profit for this period is below the threshold in settings.">
+            Unprofitable
+          </span>
+        )}
       </div>
       <SelectField label="Period" value={period} options={periodOptions} onChange={(chosen) => void useCustomerInsight.getState().choosePeriod(chosen as ProfitPeriod)} />
       {status === 'loading' && <p className="loading">Working out their figures…</p>}
@@ -39,11 +44,16 @@ export function ProfitAndLossSection({ contactId }: { contactId: string }) {
         </p>
       )}
       {profit && (
-        <dl className="profit-lines">
+        <p className="muted">
+          {formatLocalDate(profit.from)} to {formatLocalDate(profit.to)}
+        </p>
+      )}
+      {profit && (
+        <dl className="profit-lines" style={figureGrid}>
           {profitLines.map((line) => (
-            <div key={line.key} className={line.key === 'profitCents' ? 'profit-line profit-total' : 'profit-line'} title={line.definition}>
-              <dt>{line.name}</dt>
-              <dd>
+            <div key={line.key} className={line.key === 'profitCents' ? 'profit-line profit-total' : 'profit-line'} title={line.definition} style={{ display: 'contents' }}>
+              <dt style={line.key === 'profitCents' ? { fontWeight: 600 } : undefined}>{line.name}</dt>
+              <dd style={line.key === 'profitCents' ? { ...figureValue, fontWeight: 600 } : figureValue}>
                 {line.subtract && (profit[line.key] as number) !== 0 ? '−' : ''}
                 {formatMoney(profit[line.key] as number, currency)}
               </dd>

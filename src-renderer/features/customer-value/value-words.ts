@@ -40,4 +40,11 @@ export function relativeTime(instant: string, now = Date.now()): string {
   return words.format(amount, 'year');
 }
 
+/**
+ * Name on the left, figure on the right, lined up. Inline until the stylesheet gets a
+ * rule for it: app.css is shared with the Insights view being built alongside.
+ */
+export const figureGrid = { display: 'grid', gridTemplateColumns: '1fr auto', gap: '2px 12px', margin: '8px 0', fontVariantNumeric: 'tabular-nums' } as const;
+export const figureValue = { margin: 0, textAlign: 'right' } as const;
+
 export const percent = (share: number) => share.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 0 });

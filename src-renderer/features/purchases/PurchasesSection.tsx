@@ -76,6 +76,9 @@ function PurchaseEntry({ purchase, contactId }: { purchase: Purchase; contactId:
   const [editing, setEditing] = useState(false);
   const currency = useCurrency((state) => state.currency);
   const when = formatLocalDate(purchase.occurredOn);
+  const amount = formatMoney(purchase.kind === 'refund' ? -purchase.grossCents : purchase.grossCents, currency);
+  // Named by day and amount: two purchases on one day still get told apart.
+  const which = `purchase of ${when}, ${amount}`;
   if (editing && contactId) {
     return (
       <li className="timeline-entry">
@@ -96,14 +99,14 @@ function PurchaseEntry({ purchase, contactId }: { purchase: Purchase; contactId:
       <div className="timeline-head">
         <time dateTime={purchase.occurredOn}>{when}</time>
         <strong>{purchase.description || purchaseKindWords[purchase.kind]}</strong>
-        <span className="purchase-amount">{formatMoney(purchase.kind === 'refund' ? -purchase.grossCents : purchase.grossCents, currency)}</span>
+        <span className="purchase-amount push-right">{amount}</span>
         {contactId && (
           // "Remove", never "Delete": the contact's own Delete is the one control of that name on the page.
           <span className="timeline-actions">
-            <Button variant="quiet" aria-label={`Edit purchase of ${when}`} onClick={() => setEditing(true)}>
+            <Button variant="quiet" aria-label={`Edit ${which}`} onClick={() => setEditing(true)}>
               Edit
             </Button>
-            <Button variant="quiet" aria-label={`Remove purchase of ${when}`} onClick={() => void removePurchase(purchase)}>
+            <Button variant="quiet" aria-label={`Remove ${which}`} onClick={() => void removePurchase(purchase)}>
               Remove
             </Button>
           </span>
