@@ -226,4 +226,18 @@ describe('Purchases on a contact’s page', () => {
     act(() => fake.emit({ name: 'purchases.changed', payload: { ids: [imported.id], contactIds: [contactId(1)], reason: 'imported' } }));
     expect(await screen.findByText('Imported from the till')).toBeTruthy();
   });
+
+  it('does not reload for another contact’s purchases', async () => {
+    purchasesOf([purchase(1)]);
+    fake.handle('loyalty.standing', async () => (await import('./purchases-fixtures.ts')).standing());
+    render(<App />);
+    await screen.findByText('Order 1');
+    await waitFor(() => expect(fake.callsTo('loyalty.standing')).toHaveLength(1));
+    const listed = fake.callsTo('purchases.list').length;
+    act(() => fake.emit({ name: 'purchases.changed', payload: { ids: [purchaseId(9)], contactIds: [contactId(2)], reason: 'imported' } }));
+    // Emitted after it, and coalesced the same way: once the standing reloads, a reload of the list would have too.
+    act(() => fake.emit({ name: 'loyalty.changed', payload: { contactIds: [contactId(1)], reason: 'scored' } }));
+    await waitFor(() => expect(fake.callsTo('loyalty.standing')).toHaveLength(2));
+    expect(fake.callsTo('purchases.list')).toHaveLength(listed);
+  });
 });

@@ -3,7 +3,7 @@ import type { CustomerInsight, ProfitPeriod } from '../../../shared/insights/ins
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
-import { refetchOn } from '../../api/refetch-on.ts';
+import { refetchForContact } from './refetch-for-contact.ts';
 
 type CustomerInsightState = {
   contactId: string | null;
@@ -56,5 +56,6 @@ export const useCustomerInsight = create<CustomerInsightState>()((set, get) => {
 
 /** New purchases, logged history (cost to serve), a recompute or new settings change the figures. */
 export function followCustomerInsight(): () => void {
-  return refetchOn(['purchases.changed', 'history.changed', 'insights.changed', 'settings.changed'], () => void useCustomerInsight.getState().refresh());
+  const { getState } = useCustomerInsight;
+  return refetchForContact(['purchases.changed', 'history.changed', 'insights.changed', 'settings.changed'], () => getState().contactId, () => void getState().refresh());
 }

@@ -3,7 +3,7 @@ import type { LoyaltyStanding } from '../../../shared/insights/loyalty.schemas.t
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
-import { refetchOn } from '../../api/refetch-on.ts';
+import { refetchForContact } from '../customer-value/refetch-for-contact.ts';
 
 type LoyaltyState = {
   contactId: string | null;
@@ -49,5 +49,6 @@ export const useLoyalty = create<LoyaltyState>()((set, get) => {
 
 /** A score, an override, a recompute, a purchase or a logged complaint or referral can move them. */
 export function followLoyalty(): () => void {
-  return refetchOn(['loyalty.changed', 'insights.changed', 'purchases.changed', 'history.changed'], () => void useLoyalty.getState().refresh());
+  const { getState } = useLoyalty;
+  return refetchForContact(['loyalty.changed', 'insights.changed', 'purchases.changed', 'history.changed'], () => getState().contactId, () => void getState().refresh());
 }

@@ -3,7 +3,7 @@ import type { Purchase } from '../../../shared/commerce/commerce.schemas.ts';
 import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
-import { refetchOn } from '../../api/refetch-on.ts';
+import { refetchForContact } from '../customer-value/refetch-for-contact.ts';
 
 export const purchasesPageSize = 20;
 
@@ -74,5 +74,5 @@ export const usePurchases = create<PurchasesState>()((set, get) => {
 
 /** Reloads the list when this contact's purchases change in any window (or an import touches them). */
 export function followPurchases(): () => void {
-  return refetchOn(['purchases.changed'], () => void usePurchases.getState().refresh());
+  return refetchForContact(['purchases.changed'], () => usePurchases.getState().contactId, () => void usePurchases.getState().refresh());
 }
