@@ -96,6 +96,12 @@ describe('The loyalty ladder on a contact’s page', () => {
     await waitFor(() => expect(fake.callsTo('loyalty.recordScore').at(-1)).toEqual({ contactId: contactId(1), score: 4, scoredOn: todayLocal() }));
     expect(await within(shown).findByText(/^Latest likelihood to recommend: 4 of 10/)).toBeTruthy();
     expect((field as HTMLInputElement).value).toBe('');
+
+    await user.type(field, '7');
+    await user.keyboard('{Escape}');
+    expect((field as HTMLInputElement).value).toBe('');
+    expect(within(shown).queryByRole('button', { name: 'Save score' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Loyalty' })).toBe(shown);
   });
 
   it('sets the stage by hand with a reason, then gives it back to the rules', async () => {

@@ -9,6 +9,9 @@ import { followCurrency, useCurrency } from './currency.store.ts';
 import { followCustomerInsight, useCustomerInsight } from './customer-insight.store.ts';
 import { figureGrid, figureValue, profitLines } from './value-words.ts';
 
+/** The warning colours of .notice-warning: the chip's own green would read as good news. */
+const warningChip = { background: '#fff1e0', color: '#7a4300', border: '1px solid #f0c89a' } as const;
+
 const periodOptions = ProfitPeriod.options.map((period) => ({ value: period, label: profitPeriodNames[period] }));
 
 /** What the customer brought in and cost over a period (the founding list), beside their lifetime value. */
@@ -31,7 +34,7 @@ export function ProfitAndLossSection({ contactId }: { contactId: string }) {
       <div className="section-header">
         <h2 id="profit-title">Profit and loss</h2>
         {profit?.unprofitable && (
-          <span className="chip unprofitable-badge" title="Their profit for this period is below the threshold in settings.">
+          <span className="chip unprofitable-badge" style={warningChip} title="Their profit for this period is below the threshold in settings.">
             Unprofitable
           </span>
         )}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { todayLocal } from '../../ui/dates.ts';
@@ -43,8 +43,18 @@ export function ScoreForm({ contactId }: { contactId: string }) {
     setMessage(placed.message);
   };
 
+  // Esc drops a score being typed; with nothing typed it goes back to the list as elsewhere on the page.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || score === '') return;
+    event.preventDefault();
+    event.nativeEvent.preventDefault();
+    setScore('');
+    setErrors({});
+    setMessage(null);
+  };
+
   return (
-    <form className="score-form" aria-label="Record a score" onSubmit={(event) => void onSubmit(event)} noValidate>
+    <form className="score-form" aria-label="Record a score" onSubmit={(event) => void onSubmit(event)} onKeyDown={onKeyDown} noValidate>
       <div className="field-row">
         <TextField
           label="Likelihood to recommend"
