@@ -402,3 +402,66 @@ describe('on Insights', () => {
     expectOnScreen(['Search contacts', 'Trash', 'Today', 'Backup'], { Save: 1 });
   });
 });
+
+describe('on a contact’s page with purchases, their figures and a stage', () => {
+  // The names issue 11 checks from outside, each found once where it is shown.
+  const purchaseForm = ['Amount', 'Date', 'Discount', 'Product cost', 'Channel', 'Save purchase'];
+  const mine = ['Add purchase', ...purchaseForm, 'Likelihood to recommend', 'Save score', 'Period', 'Change stage', 'Set stage', 'Use the rules again', 'Stage history', 'Start Complaint recovery'];
+  const countsOf = (names: string[]) => Object.fromEntries(names.map((name) => [name, controlsNamed(name).size]));
+  // The contact form's "Preferred channel" is always found by "Channel" too: a lookup of the purchase's needs exact.
+  const once = (shown: string[]) => Object.fromEntries(mine.map((name) => [name, (shown.includes(name) ? 1 : 0) + (name === 'Channel' ? 1 : 0)]));
+
+  beforeEach(async () => {
+    const { purchase, insight, standing } = await import('./purchases-fixtures.ts');
+    fake.handle('settings.get', () => settings());
+    fake.handle('plans.list', () => [homeClosing()]);
+    fake.handle('plans.runs', () => []);
+    fake.handle('purchases.list', () => ({ items: [purchase(1), purchase(2, { channel: 'email' })], nextCursor: 'next', total: 30 }));
+    fake.handle('insights.customer', () => insight({ profit: { unprofitable: true } }));
+    fake.handle('loyalty.standing', () => standing({ stage: 'detractor', reason: 'scored 3 on 2026-11-02', suggestedPlan: { planId: homeClosing().id, name: 'Complaint recovery' } }));
+    navigate({ screen: 'contact', id: contactId(1) });
+  });
+
+  it('at rest: one Profit and loss region, the stage’s name once, Start found in Start plan and Start Complaint recovery', async () => {
+    render(<App />);
+    await screen.findByRole('button', { name: 'Start Complaint recovery' });
+    await screen.findByText('Order 2');
+    noisyToast();
+    expectOnScreen(onContactPage, { Start: 2 });
+    expect(countsOf(mine)).toEqual(once(['Add purchase', 'Likelihood to recommend', 'Period', 'Change stage', 'Stage history', 'Start Complaint recovery']));
+    expect(screen.getAllByRole('region', { name: /profit and loss/i })).toHaveLength(1);
+    expect(within(document.querySelector('.screen') as HTMLElement).getAllByText(/Detractor|At risk|Movable|Ambassador/)).toHaveLength(1);
+  });
+
+  it('with Add purchase open, then a discount and a channel given, then Change stage', async () => {
+    fake.handle('loyalty.standing', async () => (await import('./purchases-fixtures.ts')).standing());
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Add purchase' }));
+    await screen.findByText('Order 2');
+    expectOnScreen([...onContactPage, 'Kind', 'Date'], { Save: 2 });
+    expect(countsOf(mine)).toEqual(once(['Add purchase', ...purchaseForm, 'Likelihood to recommend', 'Period', 'Change stage', 'Stage history']));
+
+    // "Discount reason" and "Channel cost" show once they matter; then "Discount" and "Channel" are found in them too.
+    await user.type(screen.getByLabelText('Discount', { exact: true }), '5');
+    await user.type(screen.getByLabelText('Channel', { exact: true }), 'online');
+    expect(countsOf(['Discount', 'Channel', 'Reason'])).toEqual({ Discount: 2, Channel: 3, Reason: 1 });
+
+    // One quick form at a time: Change stage closes Add purchase, so Reason and Date each find one field.
+    await user.click(screen.getByRole('button', { name: 'Change stage' }));
+    expectOnScreen([...onContactPage, 'Reason'], {});
+    expect(countsOf(mine)).toEqual(once(['Add purchase', 'Likelihood to recommend', 'Period', 'Change stage', 'Set stage', 'Stage history']));
+    await user.click(screen.getByRole('button', { name: 'Log interaction' }));
+    expect(screen.queryByRole('button', { name: 'Set stage' })).toBeNull();
+    expect(countsOf(['Reason', 'Date'])).toEqual({ Reason: 1, Date: 1 });
+  });
+
+  it('with a score typed: Save score shows, beside the contact’s Save', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.type(await screen.findByLabelText('Likelihood to recommend'), '9');
+    expectOnScreen(onContactPage, { Start: 2, Save: 2 });
+    expect(controlsNamed('Save score').size).toBe(1);
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+  });
+});

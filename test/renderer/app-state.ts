@@ -35,6 +35,10 @@ import { useExport } from '../../src-renderer/features/transfer/export.store.ts'
 import { useImport } from '../../src-renderer/features/transfer/import.store.ts';
 import { useImports } from '../../src-renderer/features/transfer/imports.store.ts';
 import { useToasts } from '../../src-renderer/ui/toast.store.ts';
+import { useCurrency } from '../../src-renderer/features/customer-value/currency.store.ts';
+import { useCustomerInsight } from '../../src-renderer/features/customer-value/customer-insight.store.ts';
+import { useLoyalty } from '../../src-renderer/features/loyalty/loyalty.store.ts';
+import { usePurchases } from '../../src-renderer/features/purchases/purchases.store.ts';
 
 /** Every renderer store back to a fresh start, so no test sees another's contacts, drafts or toasts. */
 export function resetAppState(): void {
@@ -61,6 +65,9 @@ export function resetAppState(): void {
   usePurchaseImport.setState(usePurchaseImport.getInitialState());
   usePurchaseImports.setState(usePurchaseImports.getInitialState());
   for (const store of [useInsights, useProfitTable, useDrill, useTableExport, useInsightsSettings]) {
+    (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
+  }
+  for (const store of [usePurchases, useCustomerInsight, useLoyalty, useCurrency]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
   sessionStorage.clear();

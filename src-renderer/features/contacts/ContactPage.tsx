@@ -6,14 +6,17 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { showToast } from '../../ui/toast.store.ts';
 import { FollowupsSection } from '../followups/FollowupsSection.tsx';
+import { ProfitAndLossSection } from '../customer-value/ProfitAndLossSection.tsx';
 import { HistorySection } from '../history/HistorySection.tsx';
+import { LoyaltySection } from '../loyalty/LoyaltySection.tsx';
 import { PlansSection } from '../plans/PlansSection.tsx';
+import { PurchasesSection } from '../purchases/PurchasesSection.tsx';
 import { CompanyPeople } from './CompanyPeople.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { getContact, moveToTrash, restoreContact } from './contact-editing.ts';
 
-/** One quick form open at a time: both have a date field, and two would crowd the page. */
-type OpenForm = 'log' | 'followup' | null;
+/** One quick form open at a time: they share field names (Date, Kind, Channel, Reason), and two would crowd the page. */
+type OpenForm = 'log' | 'followup' | 'purchase' | 'stage' | null;
 
 type Loaded = { status: 'loading' } | { status: 'missing'; message: string } | { status: 'ready'; contact: Contact; version: number };
 
@@ -122,6 +125,9 @@ export function ContactPage({ id }: { id: string | null }) {
           <div className="contact-activity">
             <FollowupsSection contact={contact} formOpen={openForm === 'followup'} onFormOpen={toggle('followup')} />
             <PlansSection contact={contact} />
+            <PurchasesSection contact={contact} formOpen={openForm === 'purchase'} onFormOpen={toggle('purchase')} />
+            <ProfitAndLossSection contactId={contact.id} />
+            <LoyaltySection contact={contact} formOpen={openForm === 'stage'} onFormOpen={toggle('stage')} />
             <HistorySection contact={contact} formOpen={openForm === 'log'} onFormOpen={toggle('log')} />
           </div>
         </div>
