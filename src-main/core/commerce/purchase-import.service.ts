@@ -18,8 +18,8 @@ import { mutate } from '../db/mutation.ts';
 import { emailKey, phoneKey } from '../duplicates/duplicates.service.ts';
 import { addToDate, localMoment } from '../followups/followups.service.ts';
 import { firePurchaseTriggers } from '../plans/plans.service.ts';
-import { contactsWithSales, insertPurchasesInBulk, liveCustomerRefs, upsertCustomerRefs } from './commerce.repository.ts';
-import type { NewPurchaseRow, PurchaseImportRow } from './commerce.table.ts';
+import { contactsWithSales, insertImportedPurchases, liveCustomerRefs, upsertCustomerRefs, type ImportedPurchaseValues } from './commerce.repository.ts';
+import type { PurchaseImportRow } from './commerce.table.ts';
 import { readPurchaseFile } from './purchase-file.ts';
 import {
   contactsWithOtherData,
@@ -32,7 +32,7 @@ import {
   markImportUndone,
 } from './purchase-import.repository.ts';
 import { planPurchases, type Customer, type KnownCustomers, type PurchasePlan } from './purchase-matching.ts';
-import { readRecord } from './purchase-records.ts';
+import { columnsByField, readRecord } from './purchase-records.ts';
 
 /** Large imports report progress this often (rows). */
 const progressEvery = 5_000;
@@ -58,7 +58,8 @@ async function knownCustomers(db: Db): Promise<KnownCustomers> {
 
 function readRecords(input: PurchaseReadOptions) {
   const file = readPurchaseFile(input);
-  return { file, records: file.rows.map((row) => readRecord(row, file.mapping, file.dateOrder)) };
+  const columns = columnsByField(file.mapping);
+  return { file, records: file.rows.map((row) => readRecord(row, columns, file.dateOrder)) };
 }
 
 export async function previewPurchaseImport(ctx: CoreContext, input: PurchaseReadOptions): Promise<PurchaseImportPreview> {
@@ -142,27 +143,22 @@ export async function importPurchases(ctx: CoreContext, input: ImportPurchases):
       await insertImportBatch(tx, batch);
       await insertImportContacts(tx, batchId, plan.creates.map((create) => create.id));
       await upsertCustomerRefs(tx, [...plan.refs].map(([external_id, contact_id]) => ({ external_id, contact_id })));
-      const rows = plan.purchases.map(({ record, contactId }): NewPurchaseRow => ({
-        id: nextId(),
-        contact_id: contactId,
-        kind: record.kind,
-        occurred_on: record.occurredOn,
-        description: record.description,
-        gross_cents: record.grossCents,
-        discount_cents: record.discountCents,
-        discount_reason: '',
-        product_cost_cents: record.productCostCents,
-        channel: record.channel,
-        channel_cost_cents: record.channelCostCents,
-        order_ref: record.orderRef,
-        import_batch_id: batchId,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      }));
+      const rows = plan.purchases.map(({ record, contactId }): ImportedPurchaseValues => [
+        nextId(),
+        contactId,
+        record.kind,
+        record.occurredOn,
+        record.description,
+        record.grossCents,
+        record.discountCents,
+        record.productCostCents,
+        record.channel,
+        record.channelCostCents,
+        record.orderRef,
+      ]);
       const triggered = await fireRecentTriggers(tx, at, plan);
       for (let start = 0; start < rows.length; start += progressEvery) {
-        await insertPurchasesInBulk(tx, rows.slice(start, start + progressEvery));
+        await insertImportedPurchases(tx, batchId, now, rows.slice(start, start + progressEvery));
         if (total > progressEvery) progress(Math.min(total, start + progressEvery));
       }
       progress(total);
@@ -178,7 +174,7 @@ export async function importPurchases(ctx: CoreContext, input: ImportPurchases):
         plansStarted: startedRuns(triggered),
         rows: plan.rows,
       };
-      return { report, created: plan.creates.map((create) => create.id), contactIds: [...new Set(rows.map((row) => row.contact_id))], triggered };
+      return { report, created: plan.creates.map((create) => create.id), contactIds: [...new Set(plan.purchases.map((each) => each.contactId))], triggered };
     },
     changed: ({ created, contactIds, triggered }): CoreEvent[] => [
       { name: 'purchases.changed', payload: { ids: [], contactIds, reason: 'imported' } },

@@ -57,13 +57,15 @@ export function planPurchases(
   const byEmail = new Map(known.byEmail);
   const byPhone = new Map(known.byPhone);
   for (const record of records) {
+    // Only the first rows are shown: the rest make no preview row at all.
     const preview = (row: Omit<PurchasePreviewRow, 'line' | 'customer'>) => {
-      if (plan.sample.length < sampleSize) plan.sample.push({ line: record.line, customer: 'problem' in record ? record.customer : customerOf(record), ...row });
+      plan.sample.push({ line: record.line, customer: 'problem' in record ? record.customer : customerOf(record), ...row });
     };
+    const showing = plan.sample.length < sampleSize;
     if ('problem' in record) {
       plan.invalid.push({ line: record.line, reason: record.problem });
       plan.rows.push({ line: record.line, outcome: 'skipped', contactId: null, matchedBy: null, reason: record.problem });
-      preview({ matchedBy: null, contactName: null, occurredOn: null, kind: null, grossCents: null, discountCents: null, problem: record.problem });
+      if (showing) preview({ matchedBy: null, contactName: null, occurredOn: null, kind: null, grossCents: null, discountCents: null, problem: record.problem });
       continue;
     }
     const email = record.email === '' ? '' : emailKey(record.email);
@@ -78,7 +80,7 @@ export function planPurchases(
       if (options.unmatched === 'skip') {
         const reason = `line ${record.line}: no contact with ${customerOf(record)}`;
         plan.rows.push({ line: record.line, outcome: 'skipped', contactId: null, matchedBy: null, reason });
-        preview({ matchedBy: null, contactName: null, occurredOn: record.occurredOn, kind: record.kind, grossCents: record.grossCents, discountCents: record.discountCents, problem: reason });
+        if (showing) preview({ matchedBy: null, contactName: null, occurredOn: record.occurredOn, kind: record.kind, grossCents: record.grossCents, discountCents: record.discountCents, problem: reason });
         continue;
       }
       const fields = newContactFields(record);
@@ -94,7 +96,7 @@ export function planPurchases(
     if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, customer);
     if (record.customerId !== '' && known.byRef.get(record.customerId)?.id !== customer.id) plan.refs.set(record.customerId, customer.id);
     plan.purchases.push({ record, contactId: customer.id, matchedBy });
-    preview({ matchedBy, contactName: customer.name, occurredOn: record.occurredOn, kind: record.kind, grossCents: record.grossCents, discountCents: record.discountCents, problem: null });
+    if (showing) preview({ matchedBy, contactName: customer.name, occurredOn: record.occurredOn, kind: record.kind, grossCents: record.grossCents, discountCents: record.discountCents, problem: null });
   }
   return plan;
 }

@@ -36,15 +36,24 @@ export function customerOf(record: Pick<PurchaseRecord, 'customerId' | 'email' |
   return record.phone === '' ? 'no customer' : `phone ${record.phone}`;
 }
 
+/** Which column holds each field: looked up once per file, not once per cell. */
+export type ColumnsByField = Partial<Record<PurchaseImportField, number>>;
+
+export function columnsByField(mapping: PurchaseColumnMapping[]): ColumnsByField {
+  const columns: ColumnsByField = {};
+  for (const { column, field } of mapping) if (field !== 'skip' && columns[field] === undefined) columns[field] = column;
+  return columns;
+}
+
 /**
  * Reads one row by the mapping. A negative amount makes the row a refund of that
  * amount (exports write returns that way); costs and discounts are read as
  * positive. The first problem found is told with its line and the field.
  */
-export function readRecord(row: CsvRow, mapping: PurchaseColumnMapping[], dateOrder: DateOrder): PurchaseRecord | RecordProblem {
+export function readRecord(row: CsvRow, columns: ColumnsByField, dateOrder: DateOrder): PurchaseRecord | RecordProblem {
   const cell = (field: PurchaseImportField) => {
-    const found = mapping.find((each) => each.field === field);
-    return found === undefined ? '' : (row.fields[found.column] ?? '').trim();
+    const column = columns[field];
+    return column === undefined ? '' : (row.fields[column] ?? '').trim();
   };
   const customer = { customerId: cell('customerId'), email: cell('email'), phone: cell('phone') };
   const fail = (problem: string): RecordProblem => ({ line: row.line, customer: customerOf(customer), problem: `line ${row.line}: ${problem}` });
