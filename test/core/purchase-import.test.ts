@@ -81,13 +81,14 @@ describe('reading purchase files', () => {
 
   it('skips a broken row in the middle with its line and field, and imports the rest', async () => {
     const report = await app.importFile(fixture('broken-rows.csv'));
-    expect(report).toMatchObject({ total: 7, imported: 4, skipped: 3 });
+    expect(report).toMatchObject({ total: 9, imported: 5, skipped: 4 });
     expect(report.rows.filter((row) => row.outcome === 'skipped').map((row) => row.reason)).toEqual([
       'line 4: the date “31/31/2026” is not a date; expected day/month/year',
       'line 5: the amount “abc” is not an amount',
       'line 7: there is no customer id, email or phone to tell whose purchase it is',
+      'line 9: the quotes do not add up (a quote in the middle of a field on line 9); fix the row in the file',
     ]);
-    expect((await app.call<Array<{ skipped: number; imported: number }>>('purchases.imports'))[0]).toMatchObject({ imported: 4, skipped: 3, total: 7 });
+    expect((await app.call<Array<{ skipped: number; imported: number }>>('purchases.imports'))[0]).toMatchObject({ imported: 5, skipped: 4, total: 9 });
   });
 });
 
@@ -103,6 +104,16 @@ describe('matching customers', () => {
     expect((await app.purchases(ada.id)).total).toBe(2);
     const again = await app.preview(fixture('utf8-bom.csv'));
     expect(again.matched).toEqual({ customerId: 2, email: 0, phone: 0 });
+  });
+
+  it('matches by phone however it is written, and maps columns whose headers it does not know by their values', async () => {
+    const kim = await app.contact('Kim', { phones: [{ value: '+1 (555) 012-3456' }] });
+    const preview = await app.preview(fixture('phone-unknown-headers.csv'));
+    expect(preview.mapping.map((each) => each.field)).toEqual(['phone', 'date', 'amount']);
+    expect(preview.matched).toEqual({ customerId: 0, email: 0, phone: 1 });
+    const report = await app.importFile(fixture('phone-unknown-headers.csv'));
+    expect(report).toMatchObject({ imported: 1, matched: 1, createdContacts: 0 });
+    expect((await app.purchases(kim.id)).items.map((each) => [each.occurredOn, each.grossCents])).toEqual([['2026-11-03', 4_200]]);
   });
 
   it('CDNOW: columns lined up by spaces, all 6,919 rows in, one contact per customer, every cent; the second import finds everyone by customer id', async () => {

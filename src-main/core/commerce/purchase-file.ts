@@ -81,7 +81,7 @@ function mappingByHeader(header: string[]): PurchaseColumnMapping[] {
 /**
  * Without a header, the values decide: the date-looking column is the date, the
  * last money-looking one the amount, the first id-looking one the customer id;
- * an email or phone column is matched too.
+ * an email or phone column is found too.
  */
 function mappingByValues(sample: CsvRow[], width: number): PurchaseColumnMapping[] {
   const every = (column: number, test: (cell: string) => boolean) => sample.length > 0 && sample.every((row) => test(row.fields[column] ?? ''));
@@ -90,11 +90,24 @@ function mappingByValues(sample: CsvRow[], width: number): PurchaseColumnMapping
   if (date !== -1) fields[date] = 'date';
   const email = fields.findIndex((field, column) => field === 'skip' && every(column, (cell) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(cell.trim())));
   if (email !== -1) fields[email] = 'email';
+  // Phones are written with spaces, dashes, parentheses or a plus: a plain number is an id or an amount.
+  const phone = fields.findIndex((field, column) => field === 'skip' && every(column, (cell) => /^\+?[\d\s().-]+$/.test(cell.trim()) && /[\s()+-]/.test(cell.trim()) && cell.replace(/\D/g, '').length >= 7));
+  if (phone !== -1) fields[phone] = 'phone';
   const amount = fields.findLastIndex((field, column) => field === 'skip' && every(column, (cell) => parseAmount(cell) !== null));
   if (amount !== -1) fields[amount] = 'amount';
   const id = fields.findIndex((field, column) => field === 'skip' && every(column, (cell) => /^[A-Za-z0-9_-]{1,40}$/.test(cell.trim())));
   if (id !== -1) fields[id] = 'customerId';
   return fields.map((field, column) => ({ column, field }));
+}
+
+/** Headers in words the names above miss ("Datum", "Umsatz"): the customer, date and amount columns their values show. */
+function withValuesFor(byHeader: PurchaseColumnMapping[], byValues: PurchaseColumnMapping[]): PurchaseColumnMapping[] {
+  const named = new Set(byHeader.map((each) => each.field));
+  return byHeader.map((each) => {
+    const guess = byValues[each.column]?.field;
+    const fillable = guess === 'date' || guess === 'amount' || guess === 'customerId' || guess === 'email' || guess === 'phone';
+    return each.field === 'skip' && fillable && !named.has(guess) ? { column: each.column, field: guess } : each;
+  });
 }
 
 /** A first row whose date or amount cell does not read as one is a header. */
@@ -127,7 +140,7 @@ export function readPurchaseFile(options: PurchaseReadOptions): PurchaseTableFil
   const hasHeader = options.hasHeader ?? (all[0] !== undefined && firstRowIsHeader(all[0], guessed));
   const header = hasHeader ? all[0] : undefined;
   const rows = hasHeader ? all.slice(1) : all;
-  const mapping = options.mapping ?? (header ? mappingByHeader(header.fields) : hasHeader || all.length > 1 ? guessed : mappingByValues(rows.slice(0, 20), width));
+  const mapping = options.mapping ?? (header ? withValuesFor(mappingByHeader(header.fields), guessed) : all.length > 1 ? guessed : mappingByValues(rows.slice(0, 20), width));
   const columns = header ? header.fields : Array.from({ length: width }, (_, column) => `Column ${column + 1}`);
   const dateColumn = mapping.find((each) => each.field === 'date')?.column;
   const dateOrder = options.dateOrder ?? (dateColumn === undefined ? 'ymd' : detectDateOrder(rows.map((row) => row.fields[dateColumn] ?? '')));
