@@ -33,6 +33,8 @@ export function parseAmount(text: string): { cents: number; negative: boolean } 
   const decimalMark = decimalMarkOf(value);
   const [whole = '', fraction = '', ...more] = decimalMark === null ? [value] : value.split(decimalMark);
   if (more.length > 0) return null;
+  // Thousands separators group by three ("1,234,567"); anything else ("1..2") is no number.
+  if (/[.,']/.test(whole) && !/^\d{1,3}(?:[.,']\d{3})+$/.test(whole)) return null;
   const digits = whole.replace(/[.,']/g, '');
   if (!/^\d*$/.test(digits) || !/^\d*$/.test(fraction)) return null;
   const thousandths = Number((fraction + '000').slice(0, 3));
