@@ -6,8 +6,15 @@ import type { Database } from '../db/schema.ts';
 export async function countLiveRecords(db: Kysely<Database>): Promise<BackupCounts> {
   const count = async (table: 'contacts' | 'interactions' | 'followups') =>
     (await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n;
-  // Purchases arrive in a later issue: 0 until their table exists.
-  return { contacts: await count('contacts'), interactions: await count('interactions'), followups: await count('followups'), purchases: 0 };
+  // Purchases of contacts in the Trash are hidden with them, so they are not counted either.
+  const purchases = await db
+    .selectFrom('purchases')
+    .innerJoin('contacts', 'contacts.id', 'purchases.contact_id')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('purchases.deleted_at', 'is', null)
+    .where('contacts.deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { contacts: await count('contacts'), interactions: await count('interactions'), followups: await count('followups'), purchases: purchases.n };
 }
 
 /** Rows this connection has changed since it opened: tells whether anything changed since the last backup. */

@@ -20,6 +20,7 @@ import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
+import { moveMergedPurchasesIn, putMergedPurchasesBackIn, type MovedPurchases } from '../commerce/commerce.service.ts';
 import { moveFollowupsIn, putFollowupsBackIn } from '../followups/followups.service.ts';
 import { moveHistoryIn, putHistoryBackIn, type MovedHistory } from '../history/history.service.ts';
 import { findMerge, findMergesOf, insertMerge, markMergeUndone } from './duplicates.repository.ts';
@@ -30,6 +31,8 @@ import { combineFields } from './merge-fields.ts';
 type Moved = MergeResult['moved'] & {
   history: MovedHistory;
   followupIds: string[];
+  /** Purchases and customer numbers moved (absent in merges recorded before purchases existed). */
+  purchaseMoves?: MovedPurchases;
   /** People linked to the merged company, now linked to the kept one. */
   peopleIds: string[];
   /** The kept contact's `updated_at` right after the merge: a later edit stops the undo. */
@@ -47,15 +50,15 @@ async function requireMergeable(db: Db, id: string, path: 'keepId' | 'mergeId'):
   return snapshot;
 }
 
-/**
- * Purchases arrive with the commerce issue: they move here (and back in
- * `putPurchasesBackIn`) like follow-ups do. Until then there is nothing to move.
- */
-async function movePurchasesIn(_db: Db, _fromId: string, _toId: string): Promise<string[]> {
-  return [];
+/** The merged contact's purchases and customer numbers go to the kept one (and back on undo, exactly those). */
+async function movePurchasesIn(db: Db, fromId: string, toId: string): Promise<MovedPurchases> {
+  return moveMergedPurchasesIn(db, fromId, toId);
 }
 
-async function putPurchasesBackIn(_db: Db, _ids: string[], _contactId: string): Promise<void> {}
+async function putPurchasesBackIn(db: Db, moved: MovedPurchases | undefined, contactId: string): Promise<void> {
+  // A merge recorded before purchases existed moved none.
+  if (moved) await putMergedPurchasesBackIn(db, moved, contactId);
+}
 
 function changed(mergeId: string, reason: 'merged' | 'undone', contactIds: string[], moved: Moved): CoreEvent[] {
   return [
@@ -95,9 +98,10 @@ export async function mergeContacts(ctx: CoreContext, input: { keepId: string; m
         ...combined.added,
         interactions: history.interactionIds.length,
         followups: followupIds.length,
-        purchases: purchases.length,
+        purchases: purchases.purchaseIds.length,
         history,
         followupIds,
+        purchaseMoves: purchases,
         peopleIds,
         keptUpdatedAt: now,
       };
@@ -144,7 +148,7 @@ export async function undoMerge(ctx: CoreContext, mergeId: string): Promise<{ ke
       await putHistoryBackIn(tx, moved.history, record.merged_id, record.kept_id);
       await putFollowupsBackIn(tx, moved.followupIds, record.merged_id);
       await putCompanyLinksBackIn(tx, moved.peopleIds, record.merged_id);
-      await putPurchasesBackIn(tx, [], record.merged_id);
+      await putPurchasesBackIn(tx, moved.purchaseMoves, record.merged_id);
       await markMergeUndone(tx, record.id, nextTimestamp(record.merged_at, nowOf(ctx)));
       const contacts = (await loadContacts(tx, [record.kept_id, record.merged_id])) as [Contact, Contact];
       return { contacts, moved, record };

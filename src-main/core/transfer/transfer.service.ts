@@ -5,3 +5,7 @@ export { exportContacts } from './transfer.export.ts';
 export { loadJsonExport } from './json-export.ts';
 // Other files Ambassador exports (the calendar) are written the same way: whole or not at all.
 export { writeFileWhole } from './export-file.ts';
+// The file reading the purchases import shares with the contact import.
+export { decodeText } from './text-encoding.ts';
+export { guessDelimiter } from './csv-delimiter.ts';
+export { eachCsvRow, type CsvRow } from './csv-reading.ts';
