@@ -65,6 +65,7 @@ function changed(mergeId: string, reason: 'merged' | 'undone', contactIds: strin
     { name: 'contacts.changed', payload: { ids: contactIds, reason: reason === 'merged' ? 'merged' : 'restored' } },
     { name: 'history.changed', payload: { contactIds: contactIds.slice(0, 2), reason: 'updated' } },
     { name: 'followups.changed', payload: { ids: moved.followupIds, contactIds: contactIds.slice(0, 2), reason: 'updated' } },
+    { name: 'purchases.changed', payload: { ids: moved.purchaseMoves?.purchaseIds ?? [], contactIds: contactIds.slice(0, 2), reason: 'merged' } },
     { name: 'duplicates.changed', payload: { mergeId, reason } },
   ];
 }
