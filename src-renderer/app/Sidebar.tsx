@@ -19,7 +19,7 @@ export function Sidebar() {
   }, []);
   return (
     <nav className="sidebar" aria-label="Sections">
-      <p className="brand">Ambassador</p>
+      <p className="brand" role="img" aria-label="Ambassador" />
       <ul>
         <li>
           <a className="nav-item" href={hrefFor({ screen: 'today' })} aria-current={screen === 'today' ? 'page' : undefined}>
