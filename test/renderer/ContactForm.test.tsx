@@ -26,7 +26,7 @@ describe('ContactForm', () => {
     for (const label of ['First name', 'Last name', 'Company', 'Email', 'Phone', 'Notes', 'Tags', 'Contact type', 'Birthday']) {
       expect(field(label)).toBeTruthy();
     }
-    for (const label of ['Street', 'City', 'Region', 'Postal code', 'Country', 'Preferred channel', 'Preferred time']) {
+    for (const label of ['Street', 'City', 'Region', 'Postal code', 'Country', 'Reach them by', 'Preferred time']) {
       expect(field(label)).toBeTruthy();
     }
     expect(field('Keep in touch every (days)')).toBeTruthy();

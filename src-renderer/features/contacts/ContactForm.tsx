@@ -122,7 +122,7 @@ export function ContactForm({ contact, onSaved, onReplaced }: ContactFormProps) 
         <EntryFields noun="Phone" kindName="Line type" rows={draft.phones} labels={phoneLabels} errors={errors} errorPrefix="phones" inputType="tel" onChange={(phones) => edit({ phones })} />
         <div className="field-row">
           <SelectField
-            label="Preferred channel"
+            label="Reach them by"
             value={draft.preferredChannel}
             options={channelOptions}
             onChange={(value) => edit({ preferredChannel: value as Draft['preferredChannel'] })}
