@@ -80,7 +80,7 @@ describe('duplicates.merge', () => {
     const records = api.value<MergeRecord[]>(await api.call('duplicates.merges', { contactId: other.id }));
     expect(records).toEqual([{ mergeId: result.mergeId, keptId: keep.id, mergedId: other.id, mergedName: 'Augusta King', mergedAt: expect.any(String), undoneAt: null }]);
     expect(api.events.slice(-5).map((event) => event.name)).toEqual(['contacts.changed', 'history.changed', 'followups.changed', 'purchases.changed', 'duplicates.changed']);
-    expect(api.events.at(-4)).toEqual({ name: 'contacts.changed', payload: { ids: [keep.id, other.id], reason: 'merged' } });
+    expect(api.events.at(-5)).toEqual({ name: 'contacts.changed', payload: { ids: [keep.id, other.id], reason: 'merged' } });
   });
 
   it('undo puts both contacts, their history, referrals and follow-ups back exactly as they were', async () => {
