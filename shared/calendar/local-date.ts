@@ -5,6 +5,8 @@ export const LocalDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'Enter the date as YYYY-MM-DD.' })
   .refine((value) => {
+    // A date in another format already has its message: say one thing about it, not two.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
     const [year, month, day] = value.split('-').map(Number) as [number, number, number];
     return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
   }, { error: 'That day does not exist in that month.' });

@@ -36,7 +36,8 @@ export const PurchaseFields = z
     channel: z.string().trim().toLowerCase().max(40, { error: 'Keep the channel under 40 characters.' }).default(''),
     channelCostCents: Cents('channel cost').default(0),
   })
-  .refine((fields) => fields.discountCents <= fields.grossCents || fields.discountReason !== '', {
+  // A negative amount is its own error; the discount is only compared with an amount that can be.
+  .refine((fields) => fields.grossCents < 0 || fields.discountCents <= fields.grossCents || fields.discountReason !== '', {
     error: 'The discount is larger than the amount: say why in the discount reason, or lower it.',
     path: ['discountCents'],
   });
