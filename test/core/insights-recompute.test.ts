@@ -11,8 +11,7 @@ import { openValuesCore } from './insights-values-core.ts';
 
 // The real job on a real database, its delay shortened, its events fed by hand.
 
-type Harness = Awaited<ReturnType<typeof openHarness>>;
-const opened: Harness[] = [];
+const opened: Array<{ close: (keepData?: boolean) => Promise<void> }> = [];
 afterEach(async () => {
   for (const harness of opened.splice(0)) await harness.close();
 });
