@@ -41,8 +41,13 @@ export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
-/** The share of net revenue left after product cost, 0..1; 1 when no product cost is recorded. */
-export function observedMargin(totals: { netCents: number; productCostCents: number }): { margin: number; why: string } {
+/** The share of net revenue left after product cost over all these purchases, 0..1; 1 when no product cost is recorded. */
+export function observedMargin(rows: readonly PurchaseDayRow[]): { margin: number; why: string } {
+  const totals = { netCents: 0, productCostCents: 0 };
+  for (const row of rows) {
+    totals.netCents += row.net_cents - row.refund_cents;
+    totals.productCostCents += row.product_cost_cents;
+  }
   if (totals.productCostCents === 0) return { margin: 1, why: 'margin 100 %: no product cost is recorded' };
   if (totals.netCents <= 0) return { margin: 0, why: 'margin 0 %: no net revenue yet' };
   const margin = Math.min(1, Math.max(0, (totals.netCents - totals.productCostCents) / totals.netCents));

@@ -12,7 +12,7 @@ import type { CustomerValueTable, LoyaltyMoveTable } from './insights.table.ts';
 import { gatherLadderEvidence } from './ladder-evidence.ts';
 import { ruleStage, type LadderEvidence } from './ladder.ts';
 import { findOverrides, findShownStages, insertMoves } from './loyalty.repository.ts';
-import { findBusinessTotals, findFirstNames, findPurchaseDays, replaceCustomerValues, saveRun } from './values.repository.ts';
+import { findFirstNames, findPurchaseDays, replaceCustomerValues, saveRun } from './values.repository.ts';
 
 // One recompute: values, tiers, the ladder and its moves, then the profit
 // figures. Read and compute in phases with a pause between them, so calls from
@@ -57,7 +57,7 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   progress('Reading purchases', 0, PHASES);
   const settings = await readSettings(ctx.db);
   const days = await findPurchaseDays(ctx.db);
-  const margin = observedMargin(await findBusinessTotals(ctx.db));
+  const margin = observedMargin(days);
   await pause();
 
   progress('Fitting the lifetime value model', 1, PHASES);

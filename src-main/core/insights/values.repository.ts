@@ -12,6 +12,8 @@ export type PurchaseDayRow = {
   refund_cents: number;
   /** Sales and closings that day. */
   purchases: number;
+  /** Product cost that day, refunds' taken back. */
+  product_cost_cents: number;
 };
 
 /**
@@ -24,26 +26,14 @@ export async function findPurchaseDays(db: Db): Promise<PurchaseDayRow[]> {
     select p.contact_id, p.occurred_on,
       sum(case when p.kind = 'refund' then 0 else p.gross_cents - p.discount_cents end) as net_cents,
       sum(case when p.kind = 'refund' then p.gross_cents - p.discount_cents else 0 end) as refund_cents,
-      sum(p.kind <> 'refund') as purchases
+      sum(p.kind <> 'refund') as purchases,
+      sum(case when p.kind = 'refund' then -p.product_cost_cents else p.product_cost_cents end) as product_cost_cents
     from purchases p
     join contacts c on c.id = p.contact_id and c.deleted_at is null
     where p.deleted_at is null
     group by p.contact_id, p.occurred_on
     order by p.contact_id, p.occurred_on`.execute(db);
   return result.rows;
-}
-
-/** Net revenue (sales and closings net of discounts, less refunds) and product cost over every live purchase. */
-export async function findBusinessTotals(db: Db): Promise<{ netCents: number; productCostCents: number }> {
-  const result = await sql<{ net_cents: number | null; product_cost_cents: number | null }>`
-    select
-      sum(case when p.kind = 'refund' then -(p.gross_cents - p.discount_cents) else p.gross_cents - p.discount_cents end) as net_cents,
-      sum(case when p.kind = 'refund' then -p.product_cost_cents else p.product_cost_cents end) as product_cost_cents
-    from purchases p
-    join contacts c on c.id = p.contact_id and c.deleted_at is null
-    where p.deleted_at is null`.execute(db);
-  const row = result.rows[0];
-  return { netCents: row?.net_cents ?? 0, productCostCents: row?.product_cost_cents ?? 0 };
 }
 
 export async function countLivePurchases(db: Db): Promise<number> {
