@@ -10,7 +10,7 @@ import { computeCustomerValues, observedMargin, type CustomerFigures } from './c
 import { refreshFigures } from './figures.service.ts';
 import type { CustomerValueTable, LoyaltyMoveTable } from './insights.table.ts';
 import { gatherLadderEvidence } from './ladder-evidence.ts';
-import { ruleStage, type LadderEvidence } from './ladder.ts';
+import { ruleStage } from './ladder.ts';
 import { findOverrides, findShownStages, insertMoves } from './loyalty.repository.ts';
 import { findFirstNames, findPurchaseDays, replaceCustomerValues, saveRun } from './values.repository.ts';
 
@@ -71,7 +71,7 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   progress('Placing customers on the ladder', 3, PHASES);
   const figuresOf = new Map<string, CustomerFigures>(valued.customers.map((figure) => [figure.contactId, figure]));
   const verdicts: Verdict[] = [];
-  for (const [contactId, found] of evidence) verdicts.push({ contactId, ...ruleStage({ ...found, override: null } as LadderEvidence, settings.loyalty, today) });
+  for (const [contactId, found] of evidence) verdicts.push({ contactId, ...ruleStage(found, settings.loyalty, today) });
   await pause();
 
   const now = new Date(nowOf(ctx)).toISOString();
