@@ -207,13 +207,18 @@ describe('what the ladder suggests', () => {
     expect((await app.standing(ann.id)).suggestedPlan).toBeNull();
   });
 
-  it('calls a top customer the rules move to at risk, once', async () => {
+  it('calls a top customer the rules move down to at risk, once', async () => {
     const contacts: Contact[] = [];
     for (const name of ['Ann', 'Bob', 'Cid', 'Dee', 'Eve']) contacts.push(await person(name));
     const [ann, ...others] = contacts as [Contact, ...Contact[]];
-    // Ann spends the most and has let twice her usual gap go by.
+    // Ann spends the most; on 5 November she is buying to her rhythm, by 2 December she has let twice her usual gap go by.
     app.purchases(ann.id, ['2026-07-30', '2026-09-09'], 100_000);
     for (const other of others) app.purchases(other.id, ['2026-05-01', '2026-08-01', '2026-11-01'], 1_000);
+    app.clock.set(at('2026-11-05'));
+    await app.recompute();
+    expect(app.valueOf(ann.id)).toMatchObject({ tier: 'top', stage: 'movable' });
+    expect(await app.call<Followup[]>('followups.list', { contactId: ann.id })).toEqual([]);
+    app.clock.set(at('2026-12-02'));
     await app.recompute();
     expect(app.valueOf(ann.id)).toMatchObject({ tier: 'top', stage: 'at_risk' });
     await app.recompute();

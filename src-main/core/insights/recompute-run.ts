@@ -101,8 +101,11 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
         });
       await replaceCustomerValues(tx, values);
       await insertMoves(tx, moves);
-      // A top customer the rules move to at risk: a call today, once per move.
-      const calls = moves.filter((move) => move.to_stage === 'at_risk' && move.source === 'rules' && figuresOf.get(move.contact_id)?.tier === 'top');
+      // A top customer the rules move down to at risk: a call today, once per move. Not on a
+      // first placement (from no stage): an import of a year's purchases would ask for thousands at once.
+      const calls = moves.filter(
+        (move) => move.from_stage !== null && move.to_stage === 'at_risk' && move.source === 'rules' && figuresOf.get(move.contact_id)?.tier === 'top',
+      );
       const names = await findFirstNames(tx, calls.map((move) => move.contact_id));
       const followupIds: string[] = [];
       for (const move of calls) {
