@@ -12,6 +12,8 @@ import { countLivePurchases, findRun } from './values.repository.ts';
 
 /** How long after the last change a recompute starts. */
 export const RECOMPUTE_DELAY_MS = 1_500;
+/** The longest the day check sleeps. */
+const LONGEST_SLEEP_MS = 15 * 60_000;
 
 type Recomputer = {
   /** Runs now (after the one in flight), cancelling the pending debounce. */
@@ -118,34 +120,38 @@ export function recomputeJob(options: { delayMs?: number } = {}): BackgroundJob 
     const unsubscribe = events((event) => {
       if (changesFigures(event)) recomputer.schedule();
     });
-    let midnight: ReturnType<typeof setTimeout> | undefined;
-    const armMidnight = () => {
-      clearTimeout(midnight);
-      midnight = setTimeout(() => {
-        void recomputer.runNow();
-        armMidnight();
-      }, Math.max(1_000, nextMidnight(nowOf(ctx)) - nowOf(ctx) + 1_000));
-      midnight.unref?.();
-    };
-    armMidnight();
-    const unwatchClock = ctx.clock?.onChange?.(armMidnight);
-    // At start-up: recompute when there are purchases and the figures are missing or from before today.
-    const startUp = (async () => {
+    // The figures are as of a day: recompute when they are missing or from before today and
+    // there are purchases — at start-up, and on waking just after local midnight. The wake is
+    // re-armed at least every 15 minutes (timers count elapsed time, so a laptop's sleep or a
+    // clock change would otherwise make it late), without watching the clock.
+    const outOfDate = async () => {
       const run = await findRun(ctx.db);
       if ((run === undefined || run.as_of < localMoment(nowOf(ctx)).date) && (await countLivePurchases(ctx.db)) > 0) await recomputer.runNow();
-    })().catch((error: unknown) => console.error('Ambassador could not check the insights at start-up:', error));
+    };
+    let wake: ReturnType<typeof setTimeout> | undefined;
+    let checking: Promise<void> = outOfDate().catch((error: unknown) => console.error('Ambassador could not check the insights at start-up:', error));
+    const armWake = () => {
+      wake = setTimeout(
+        () => {
+          checking = checking.then(outOfDate).catch((error: unknown) => console.error('Ambassador could not check the insights after midnight:', error));
+          armWake();
+        },
+        Math.min(LONGEST_SLEEP_MS, nextMidnight(nowOf(ctx)) - nowOf(ctx) + 1_000),
+      );
+      wake.unref?.();
+    };
+    armWake();
     return {
       settled: async () => {
-        await startUp;
+        await checking;
         await recomputer.settled();
       },
       stop: async () => {
         recomputer.stop();
-        clearTimeout(midnight);
+        clearTimeout(wake);
         unsubscribe();
-        unwatchClock?.();
         if (recomputers.get(ctx) === recomputer) recomputers.delete(ctx);
-        await startUp;
+        await checking;
         await recomputer.settled();
       },
     };
