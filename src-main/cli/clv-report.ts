@@ -1,41 +1,4 @@
-/** How the value of one future purchase was estimated. */
-export type SpendReport = {
-  /**
-   * gamma-gamma: the fitted model; average: the mean of all repeat purchases,
-   * when Gamma-Gamma cannot be fitted; customer-average: each customer's own
-   * mean purchase (the simple model).
-   */
-  model: 'gamma-gamma' | 'average' | 'customer-average';
-  /** Why the fitted spend model was not used. */
-  reason?: string;
-  params: object | null;
-  logLikelihood: number | null;
-};
-
-/** What `ambassador clv --json` prints. */
-export type ClvReport = {
-  model: 'bgnbd' | 'pareto' | 'simple';
-  /** Why the simple model was used instead of a fitted one. */
-  reason?: string;
-  /** How the simple model's value is computed over the horizon. */
-  note?: string;
-  unit: 'week' | 'day';
-  params: object;
-  logLikelihood: number | null;
-  spend: SpendReport;
-  customers: {
-    id: string;
-    x: number;
-    tx: number;
-    T: number;
-    pAlive: number | null;
-    expectedPurchases: number | null;
-    /** Expected value of one future purchase. */
-    expectedSpend: number;
-    /** Margin × discounted value of the purchases expected over the horizon. */
-    clv: number;
-  }[];
-};
+import type { ClvReport, SpendReport } from '../core/insights/clv/index.ts';
 
 function formatParams(params: object | null): string {
   if (params === null) return '–';

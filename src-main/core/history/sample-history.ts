@@ -47,12 +47,22 @@ const stories: SampleEntry[][] = [
   [entry(400, { kind: 'note', summary: 'Met at the spring open house; wants to hear about lofts downtown.', reasons: ['lofts'] })],
 ];
 
-/** The sample history, spread over every third sample person, at times counted back from `now`. */
+/**
+ * The sample history, spread over every third sample person, at times counted
+ * back from `now`. The referral names its referrer, the first sample person
+ * (whose story is the closing), so the ladder has someone who recommends us.
+ */
 export function sampleHistory(personIds: string[], now: string): LogInteraction[] {
   const at = (daysAgo: number) => new Date(Date.parse(now) - daysAgo * 24 * 60 * 60 * 1000).toISOString();
+  const referrer = personIds[0] ?? null;
   return personIds
     .filter((_, index) => index % 3 === 0)
     .flatMap((contactId, index) =>
-      stories[index % stories.length]!.map(({ daysAgo, ...fields }) => ({ ...fields, contactId, occurredAt: at(daysAgo), referredById: null })),
+      stories[index % stories.length]!.map(({ daysAgo, ...fields }) => ({
+        ...fields,
+        contactId,
+        occurredAt: at(daysAgo),
+        referredById: fields.kind === 'referral' && referrer !== contactId ? referrer : null,
+      })),
     );
 }

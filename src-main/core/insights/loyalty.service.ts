@@ -1,22 +1,77 @@
 import { AppError } from '../../../shared/api/errors.ts';
+import { insightsFieldLabels } from '../../../shared/insights/insights.labels.ts';
 import type { LoyaltyStanding, OverrideStage, RecordScore, Score } from '../../../shared/insights/loyalty.schemas.ts';
-import type { CoreContext } from '../context.ts';
+import { nowOf, type CoreContext } from '../context.ts';
+import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
+import { newId } from '../db/ids.ts';
+import { mutate } from '../db/mutation.ts';
+import { localMoment } from '../followups/followups.service.ts';
+import { standingIn, scoreOf } from './loyalty-standing.ts';
+import { deleteOverride, findShownStageOf, insertMoves, insertScore, isLiveContact, saveOverride } from './loyalty.repository.ts';
+import { setShownStage } from './values.repository.ts';
 
-// PLACEHOLDERS until the values-and-ladder helper lands them: replaced, never shipped.
-const notYet = (): never => {
-  throw new AppError('INTERNAL', 'Not built yet.');
-};
-export async function standing(_ctx: CoreContext, _contactId: string): Promise<LoyaltyStanding> {
-  return notYet();
+export { seedSampleScoresIn } from './sample-loyalty.ts';
+
+function invalid(path: keyof typeof insightsFieldLabels, problem: string): AppError {
+  return new AppError('VALIDATION', `${insightsFieldLabels[path]}: ${problem}`, { fields: [{ path, message: problem }] });
 }
-export async function recordScore(_ctx: CoreContext, _input: RecordScore): Promise<Score> {
-  return notYet();
+
+async function requireLiveContact(db: Db, contactId: string): Promise<void> {
+  if (!(await isLiveContact(db, contactId))) throw new AppError('NOT_FOUND', 'That contact is not in the address book (it may be in the Trash).', { contactId });
 }
-export async function overrideStage(_ctx: CoreContext, _input: OverrideStage): Promise<LoyaltyStanding> {
-  return notYet();
+
+export async function standing(ctx: CoreContext, contactId: string): Promise<LoyaltyStanding> {
+  await requireLiveContact(ctx.db, contactId);
+  return standingIn(ctx, ctx.db, contactId, { suggest: true });
 }
-/** Likelihood-to-recommend scores for the sample people, inside the sample's own transaction. */
-export async function seedSampleScoresIn(_db: Db, _now: string, _personIds: string[]): Promise<string[]> {
-  return [];
+
+/** A likelihood-to-recommend score on a day up to today. */
+export async function recordScore(ctx: CoreContext, input: RecordScore): Promise<Score> {
+  const now = nowOf(ctx);
+  const today = localMoment(now).date;
+  if (input.scoredOn > today) throw invalid('scoredOn', `The likelihood to recommend cannot be dated after today (${today}).`);
+  return mutate(ctx, {
+    run: async (tx) => {
+      await requireLiveContact(tx, input.contactId);
+      const row = await insertScore(tx, {
+        id: newId(now),
+        contact_id: input.contactId,
+        score: input.score,
+        scored_on: input.scoredOn,
+        comment: input.comment,
+        created_at: nextTimestamp(undefined, now),
+        deleted_at: null,
+      });
+      return scoreOf(row);
+    },
+    changed: (score) => ({ name: 'loyalty.changed', payload: { contactIds: [score.contactId], reason: 'scored' } }),
+  });
+}
+
+/**
+ * Sets a contact's stage by hand with why, or (stage null) gives them back to
+ * the rules; either way a move on the ladder when the stage shown changes.
+ */
+export async function overrideStage(ctx: CoreContext, input: OverrideStage): Promise<LoyaltyStanding> {
+  const now = nowOf(ctx);
+  const at = nextTimestamp(undefined, now);
+  const today = localMoment(now).date;
+  await mutate(ctx, {
+    run: async (tx) => {
+      await requireLiveContact(tx, input.contactId);
+      const before = (await findShownStageOf(tx, input.contactId)) ?? null;
+      if (input.stage === null) await deleteOverride(tx, input.contactId);
+      else await saveOverride(tx, { contact_id: input.contactId, stage: input.stage, reason: input.reason, set_at: at });
+      const after = await standingIn(ctx, tx, input.contactId, { suggest: false });
+      if (after.stage !== before) {
+        const reason = input.stage === null ? `back to the rules: ${after.ruleReason}` : after.reason;
+        await insertMoves(tx, [{ id: newId(now), contact_id: input.contactId, moved_at: at, moved_on: today, from_stage: before, to_stage: after.stage, source: 'override', reason }]);
+      }
+      await setShownStage(tx, input.contactId, after.stage, after.reason, after.stage === null ? null : after.source);
+      return after.stage;
+    },
+    changed: (stage) => ({ name: 'loyalty.changed', payload: { contactIds: [input.contactId], reason: 'overridden', stages: [stage] } }),
+  });
+  return standing(ctx, input.contactId);
 }
