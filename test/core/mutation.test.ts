@@ -33,8 +33,8 @@ describe('a contacts write, through the mutation wrapper', () => {
     api.core.onEvent(() => seenAtEvent.push(committedContacts(api.core.databaseFile)));
     await api.create({ firstName: 'Ada' });
     api.value(await api.call('contacts.seedSample', {}));
-    // One event for the create; the seed's three (contacts, history, follow-ups) all after its commit.
-    expect(seenAtEvent).toHaveLength(4);
+    // One event for the create; the seed's five (contacts, history, follow-ups, purchases, loyalty) all after its commit.
+    expect(seenAtEvent).toHaveLength(6);
     expect(seenAtEvent[0]).toBe(1);
     expect(seenAtEvent.slice(1).every((count) => count === 51)).toBe(true);
   });
