@@ -5,3 +5,6 @@ export { exportContacts } from './transfer.export.ts';
 export { loadJsonExport } from './json-export.ts';
 // Other files Ambassador exports (the calendar) are written the same way: whole or not at all.
 export { writeFileWhole } from './export-file.ts';
+// The Insights view's exports are written the same way as the contacts' CSV: formula-safe cells, and the exports folder beside the data.
+export { guardFormula } from './formula-guard.ts';
+export { databaseFolder } from './transfer.repository.ts';
