@@ -28,6 +28,8 @@ export type PurchaseFixture = {
  * connection to the same database for what the branch has no service for yet:
  * purchases, customer values, ladder moves and the recompute's run, written as
  * raw rows. Interactions go through history.log, as the user logs them.
+ * The raw connection blocks the thread while it waits for a lock, so each raw
+ * write waits first for the core's background work (a plan a complaint started).
  */
 export async function openFiguresCore(today: string) {
   const data = makeTempDataDir('ambassador-insights-');
@@ -43,6 +45,7 @@ export async function openFiguresCore(today: string) {
     /** A contact added on `addedOn` (local noon). */
     customer: async (firstName: string, addedOn: string, more: object = {}) => {
       const contact = await app.call<Contact>('contacts.create', { firstName, ...more });
+      await app.core.backgroundSettled();
       raw.prepare('update contacts set created_at = ? where id = ?').run(new Date(at(addedOn, '12:00')).toISOString(), contact.id);
       return contact;
     },
@@ -56,8 +59,11 @@ export async function openFiguresCore(today: string) {
         .run(id(), contactId, fixture.kind ?? 'sale', fixture.on, fixture.gross, fixture.discount ?? 0, fixture.product ?? 0, fixture.channel ?? '', fixture.channelCost ?? 0, stamp, stamp, fixture.deleted ? stamp : null);
     },
     /** An interaction logged at a local date and time, with its minutes and money spent. */
-    log: async (contactId: string, kind: string, on: string, minutes: number, costCents = 0, time = '10:00') =>
-      app.call<Interaction>('history.log', { contactId, kind, occurredAt: new Date(at(on, time)).toISOString(), minutes, costCents }),
+    log: async (contactId: string, kind: string, on: string, minutes: number, costCents = 0, time = '10:00') => {
+      const logged = await app.call<Interaction>('history.log', { contactId, kind, occurredAt: new Date(at(on, time)).toISOString(), minutes, costCents });
+      await app.core.backgroundSettled();
+      return logged;
+    },
     value: (contactId: string, row: { purchases?: number; clv?: number; tier?: 'top' | 'middle' | 'rest' | null; stage?: string | null }) => {
       raw
         .prepare(
@@ -79,6 +85,7 @@ export async function openFiguresCore(today: string) {
     /** What the recompute does last: the P&L snapshot and the overviews, in one transaction. */
     refresh: async () => {
       const current = await app.call<Settings>('settings.get');
+      await app.core.backgroundSettled();
       await db.transaction().execute((tx) => refreshFigures(tx, today, current, `${today}T09:00:00.000Z`));
     },
     close: async () => {
