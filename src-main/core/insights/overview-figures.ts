@@ -3,13 +3,14 @@ import type { ChannelRow, ClvTier, InsightsOverview, ProfitPeriod, QuarterRow, S
 import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import type { Settings } from '../../../shared/settings/settings.schemas.ts';
 import type { Db } from '../db/handle.ts';
+import { localMoment } from '../followups/followups.service.ts';
 import {
   channelSums,
   clvBinCounts,
   clvRange,
   costToServeByChannel,
   customersAndLadder,
-  earliestStart,
+  earliestStarts,
   ladderAtQuarterEnds,
   quarterSums,
   segmentSums,
@@ -129,6 +130,13 @@ async function quarterRows(db: Db, today: string, ladderToday: Ladder): Promise<
   });
 }
 
+/** The first day of all time: the earliest day anyone on the P&L bought or was added (today when nobody is). */
+async function allTimeStart(db: Db, today: string): Promise<string> {
+  const { purchasedOn, addedAt } = await earliestStarts(db);
+  const addedOn = addedAt === null ? today : localMoment(Date.parse(addedAt)).date;
+  return [addedOn, purchasedOn ?? today, today].sort()[0]!;
+}
+
 /** Every figure of the Insights view for one period, from the snapshot just written. */
 export async function buildOverview(db: Db, period: ProfitPeriod, today: string, settings: Settings): Promise<StoredOverview> {
   const span = periodSpan(period, today);
@@ -138,7 +146,7 @@ export async function buildOverview(db: Db, period: ProfitPeriod, today: string,
   const sums = await segmentSums(db, period, span, previousSpan(period, today), settings.unprofitableBelowCents);
   return {
     period,
-    from: period === 'all_time' ? await earliestStart(db, today) : span.from,
+    from: period === 'all_time' ? await allTimeStart(db, today) : span.from,
     to: span.to,
     currency: settings.currency,
     customers,

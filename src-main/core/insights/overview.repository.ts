@@ -189,13 +189,13 @@ export async function unprofitableCount(db: Kysely<Database>, period: ProfitPeri
   return rows[0]?.count ?? 0;
 }
 
-/** The first day of all time: the earliest day anyone on the P&L became a customer (or was added). */
-export async function earliestStart(db: Kysely<Database>, today: string): Promise<string> {
-  const { rows } = await sql<{ first: string | null }>`
-    select min(became_on) as first from (
-      select min(coalesce((select min(p.occurred_on) from purchases p where p.contact_id = c.id and p.deleted_at is null), '9999-12-31'), date(c.created_at, 'localtime')) as became_on
-      from customer_profits cp join contacts c on c.id = cp.contact_id where cp.period = 'all_time')`.execute(db);
-  return rows[0]?.first ?? today;
+/** For all time's first day: the earliest purchase and the earliest addition among the contacts on the P&L. */
+export async function earliestStarts(db: Kysely<Database>): Promise<{ purchasedOn: string | null; addedAt: string | null }> {
+  const { rows } = await sql<{ purchasedOn: string | null; addedAt: string | null }>`
+    select
+      (select min(p.occurred_on) from purchases p join customer_profits cp on cp.contact_id = p.contact_id and cp.period = 'all_time' where p.deleted_at is null) as purchasedOn,
+      (select min(c.created_at) from contacts c join customer_profits cp on cp.contact_id = c.id and cp.period = 'all_time') as addedAt`.execute(db);
+  return rows[0] ?? { purchasedOn: null, addedAt: null };
 }
 
 export async function replaceOverviews(db: Kysely<Database>, rows: Array<{ period: ProfitPeriod; computed_at: string; figures: string }>): Promise<void> {

@@ -2,13 +2,26 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { CustomerProfitRow } from './insights.table.ts';
-import { periodSpan } from './profit-periods.ts';
+import { offsetChanges, periodSpan, startOfDay, type OffsetChange } from './profit-periods.ts';
 
 /** A contact's P&L lines, and the day they became a customer (or were added): all time's first day. */
 export type ProfitLines = CustomerProfitRow & { became_on: string };
 
 /** Who the P&L is computed for: every customer (and every contact on the ladder), or one contact. */
 type Whom = { every: true } | { contactId: string };
+
+/** The local day of a stored instant, with the time zone's offsets as plain arithmetic. */
+export function localDay(column: RawBuilder<unknown>, offsets: OffsetChange[]): RawBuilder<string> {
+  const arms = offsets.map(({ since, minutes }) => sql`when ${column} >= ${since} then ${`${minutes >= 0 ? '+' : ''}${minutes} minutes`}`);
+  return sql<string>`date(${column}, case ${sql.join(arms, sql` `)} end)`;
+}
+
+/** The time zone's offsets from the first contact's creation to today. */
+export async function offsetsSinceFirstContact(db: Kysely<Database>, today: string): Promise<OffsetChange[]> {
+  const first = await db.selectFrom('contacts').select((eb) => eb.fn.min('created_at').as('first')).executeTakeFirst();
+  const end = Date.parse(startOfDay(today)) + 2 * 86_400_000;
+  return offsetChanges(Math.min(first?.first ? Date.parse(first.first) : end, end), end);
+}
 
 const periods: ProfitPeriod[] = ['this_year', 'last_12_months', 'all_time'];
 const prefixes: Record<ProfitPeriod, string> = { this_year: 'ty', last_12_months: 'l12', all_time: 'all' };
@@ -27,7 +40,7 @@ function perPeriod(table: string, line: string): RawBuilder<number> {
  * - product and channel costs: of every kind; cost to serve: of the live interactions in the period;
  * - admin: the yearly amount × the period's days on or after they became a customer / 365, to the cent.
  */
-function profitLines(today: string, adminPerYearCents: number, whom: Whom, only?: ProfitPeriod): RawBuilder<ProfitLines> {
+function profitLines(today: string, adminPerYearCents: number, offsets: OffsetChange[], whom: Whom, only?: ProfitPeriod): RawBuilder<ProfitLines> {
   const spans = periods.map((period) => ({ period, ...periodSpan(period, today) }));
   const purchaseColumns = spans.map(({ period, from }) => {
     const prefix = prefixes[period];
@@ -38,10 +51,10 @@ function profitLines(today: string, adminPerYearCents: number, whom: Whom, only?
       sum(case when ${inside} then p.product_cost_cents else 0 end) as ${sql.ref(`${prefix}_product`)},
       sum(case when ${inside} then p.channel_cost_cents else 0 end) as ${sql.ref(`${prefix}_channel`)}`;
   });
-  const serveColumns = spans.map(({ period, fromAt }) => {
-    const from = period === 'all_time' ? sql`m.became_at` : sql`${fromAt}`;
-    return sql`sum(case when i.occurred_at >= ${from} then i.cost_to_serve_cents else 0 end) as ${sql.ref(`${prefixes[period]}_serve`)}`;
-  });
+  // All time counts every interaction up to today, even one dated before the contact was added.
+  const serveColumns = spans.map(({ period, fromAt }) =>
+    sql`sum(case when i.occurred_at >= ${fromAt} then i.cost_to_serve_cents else 0 end) as ${sql.ref(`${prefixes[period]}_serve`)}`,
+  );
   const toAt = spans[0]!.toAt;
   const onePurchaser = 'contactId' in whom ? sql`and p.contact_id = ${whom.contactId}` : sql``;
   const members =
@@ -61,12 +74,9 @@ function profitLines(today: string, adminPerYearCents: number, whom: Whom, only?
       group by p.contact_id
     ),
     members as materialized (
-      select contact_id, first_on, became_on, strftime('%Y-%m-%dT%H:%M:%fZ', became_on, 'utc') as became_at
-      from (
-        select c.id as contact_id, ps.first_on, min(coalesce(ps.first_on, '9999-12-31'), date(c.created_at, 'localtime')) as became_on
-        from contacts c left join purchase_sums ps on ps.contact_id = c.id
-        where ${liveContact} and ${members}
-      )
+      select c.id as contact_id, ps.first_on, min(coalesce(ps.first_on, '9999-12-31'), ${localDay(sql.ref('c.created_at'), offsets)}) as became_on
+      from contacts c left join purchase_sums ps on ps.contact_id = c.id
+      where ${liveContact} and ${members}
     ),
     serve_sums as (
       select i.contact_id, ${sql.join(serveColumns)}
@@ -102,7 +112,7 @@ const profitColumns = sql.raw(
 export async function rewriteCustomerProfits(db: Kysely<Database>, today: string, adminPerYearCents: number): Promise<void> {
   await db.deleteFrom('customer_profits').execute();
   await sql`insert into customer_profits (${profitColumns})
-    select ${profitColumns} from (${profitLines(today, adminPerYearCents, { every: true })})`.execute(db);
+    select ${profitColumns} from (${profitLines(today, adminPerYearCents, await offsetsSinceFirstContact(db, today), { every: true })})`.execute(db);
 }
 
 /** One contact's P&L lines for a period, computed now from their purchases and history; undefined when the contact is gone. */
@@ -113,6 +123,6 @@ export async function liveProfitOf(
   today: string,
   adminPerYearCents: number,
 ): Promise<ProfitLines | undefined> {
-  const { rows } = await profitLines(today, adminPerYearCents, { contactId }, period).execute(db);
+  const { rows } = await profitLines(today, adminPerYearCents, await offsetsSinceFirstContact(db, today), { contactId }, period).execute(db);
   return rows[0];
 }
