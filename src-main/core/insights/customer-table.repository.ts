@@ -62,10 +62,11 @@ function drillCondition(query: CustomerTableQuery): RawBuilder<boolean> {
 }
 
 function listed(query: CustomerTableQuery, columns: RawBuilder<unknown>) {
+  // By name, walk contacts_by_name and stop at the page's end (a cross join keeps contacts the outer loop).
+  const from = query.sort === 'name' ? sql`contacts c cross join customer_profits cp on cp.contact_id = c.id` : sql`customer_profits cp join contacts c on c.id = cp.contact_id`;
   return sql`
     select ${columns}
-    from customer_profits cp
-    join contacts c on c.id = cp.contact_id and c.deleted_at is null
+    from ${from} and c.deleted_at is null
     left join customer_values v on v.contact_id = cp.contact_id
     where cp.period = ${query.period} and ${drillCondition(query)}`;
 }
@@ -78,7 +79,7 @@ export async function findCustomerPage(db: Kysely<Database>, query: CustomerTabl
   const nulls = query.sort === 'clv' ? sql`v.predicted_clv_cents is null, ` : sql``;
   const { rows } = await sql<CustomerTableRow>`
     ${listed(query, sql`cp.*, c.display_name, v.predicted_clv_cents, v.stage, v.tier`)}
-    order by ${nulls}${column} ${direction}, c.sort_key, c.id
+    order by ${nulls}${column} ${direction}, ${query.sort === 'name' ? sql`c.id ${direction}` : sql`c.sort_key, c.id`}
     limit ${page.limit ?? -1} offset ${page.offset}`.execute(db);
   return rows;
 }

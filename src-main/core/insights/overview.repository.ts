@@ -91,12 +91,17 @@ export async function segmentSums(db: Kysely<Database>, period: ProfitPeriod, sp
   return rows;
 }
 
-/** Members of a segment who bought in the period before and not in this one: the segment's lost customers. */
+/**
+ * Members of a segment who bought in the period before and not in this one: the segment's lost
+ * customers. Seeks each member's purchases by the by-contact index instead of grouping them all.
+ */
 export function lostMembers(segment: string, span: Span, before: Span) {
+  const bought = (from: string, to: string) => sql`exists (
+    select 1 from purchases p
+    where p.contact_id = v.contact_id and p.deleted_at is null and p.occurred_on between ${from} and ${to} and p.kind <> 'refund')`;
   return sql<{ contact_id: string }>`
-    select b.contact_id from (${buyers(span, before)}) b
-    where b.before and not b.now
-      and b.contact_id in (select contact_id from customer_values where tier = ${segment} or stage = ${segment})`;
+    select v.contact_id from customer_values v
+    where (v.tier = ${segment} or v.stage = ${segment}) and ${bought(before.from, before.to)} and not ${bought(span.from, span.to)}`;
 }
 
 /** A period's live purchases with their net revenue: sales and closings less discounts, refunds negative. */
