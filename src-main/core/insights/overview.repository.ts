@@ -6,7 +6,9 @@ import type { Quarter, Span } from './profit-periods.ts';
 
 // The Insights view's figures, each aggregated in SQL over the snapshot the
 // recompute has just written (customer_values, customer_profits) and the live
-// purchases and history it was computed from.
+// purchases and history it was computed from. Passes over a year or more of
+// purchases read the table in order (`not indexed`): the by-day index would
+// read it at random, a page a row once the data outgrows SQLite's cache.
 
 /** Customers (with a purchase), and everyone on the ladder by stage. */
 export async function customersAndLadder(db: Kysely<Database>): Promise<{ customers: number; stages: Array<{ stage: LoyaltyStage; count: number }> }> {
@@ -61,7 +63,7 @@ function buyers(span: Span, before: Span) {
     select p.contact_id,
       max(p.occurred_on between ${before.from} and ${before.to}) as before,
       max(p.occurred_on between ${span.from} and ${span.to}) as now
-    from purchases p
+    from purchases p not indexed
     where p.deleted_at is null and p.kind <> 'refund' and p.occurred_on between ${low} and ${span.to}
     group by p.contact_id`;
 }
@@ -109,7 +111,7 @@ function netPurchases(from: string, to: string) {
   return sql`
     select p.contact_id, p.channel, p.kind, p.occurred_on, p.product_cost_cents, p.channel_cost_cents,
       case when p.kind = 'refund' then -p.gross_cents else p.gross_cents - p.discount_cents end as net
-    from purchases p join contacts c on c.id = p.contact_id and c.deleted_at is null
+    from purchases p not indexed join contacts c on c.id = p.contact_id and c.deleted_at is null
     where p.deleted_at is null and p.occurred_on between ${from} and ${to}`;
 }
 
