@@ -60,12 +60,19 @@ function segmentRow(segment: ClvTier | LoyaltyStage, sums: SegmentSums | undefin
   return {
     segment,
     label: isTier ? clvTierNames[segment as ClvTier] : loyaltyStageNames[segment as LoyaltyStage],
+    /** Contacts in the tier or at the stage as of the last recompute. */
     customers,
+    /** Their mean profit over the period, to the cent. */
     averageProfitCents,
+    /** Of those who bought (a sale or closing) in the period before, the share who bought again in this one. */
     retentionRate,
+    /** Average profit × retention rate: what a member is worth once the ones you lose are counted. */
     turnoverAdjustedProfitCents: retentionRate === null ? null : Math.round(averageProfitCents * retentionRate),
+    /** 1 − retention rate: the share of last period's buyers who did not buy again. */
     turnoverRate: retentionRate === null ? null : 1 - retentionRate,
+    /** Bought in the period before, not in this one. */
     lost: boughtBefore - retained,
+    /** Of the interactions in the period of members below the unprofitable line, the share that were self-service. */
     lowProfitSelfServiceShare: lowTouches > 0 ? (sums?.lowSelfService ?? 0) / lowTouches : null,
     drill: isTier ? { by: 'tier', tier: segment as ClvTier } : { by: 'stage', stage: segment as LoyaltyStage },
   };
@@ -95,12 +102,16 @@ async function channelRows(db: Db, period: ProfitPeriod, span: Span): Promise<Ch
       const productCostCents = row?.productCost ?? 0;
       const costToServeCents = serveByChannel.get(channel) ?? 0;
       return {
+        /** The purchases' channel; those recorded without one are "unknown". */
         channel: channel === '' ? 'unknown' : channel,
+        /** Net: sales and closings less discounts, refunds taken off. */
         purchases: row?.purchases ?? 0,
         revenueCents,
         channelCostCents,
         productCostCents,
+        /** Each customer's cost to serve shared by their net revenue through each channel; without revenue, unknown. */
         costToServeCents,
+        /** Net revenue − channel cost − product cost − cost to serve. */
         profitCents: revenueCents - channelCostCents - productCostCents - costToServeCents,
         drill: { by: 'channel' as const, channel },
       };

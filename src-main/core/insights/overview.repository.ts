@@ -173,20 +173,24 @@ export async function quarterSums(db: Kysely<Database>, quarters: Quarter[]): Pr
   return { money, serve };
 }
 
-/** Each live contact's latest move on or before each quarter's last day: the ladder at the quarter's end. */
+/**
+ * Each live contact's latest move on or before each quarter's last day: the ladder at the quarter's end.
+ * Each move holds from its day until the contact's next move, so one pass over the moves serves all quarters.
+ */
 export async function ladderAtQuarterEnds(db: Kysely<Database>, quarters: Quarter[]): Promise<Array<{ quarter: string; stage: LoyaltyStage; count: number }>> {
   const ends = sql.join(quarters.map((quarter) => sql`(${quarter.quarter}, ${quarter.to})`));
   const { rows } = await sql<{ quarter: string; stage: LoyaltyStage; count: number }>`
     with
     ends(quarter, end_on) as (values ${ends}),
-    latest as (
-      select e.quarter, m.to_stage,
-        row_number() over (partition by e.quarter, m.contact_id order by m.moved_on desc, m.moved_at desc, m.id desc) as rank
-      from ends e join loyalty_moves m on m.moved_on <= e.end_on
-      join contacts c on c.id = m.contact_id and c.deleted_at is null
+    held as (
+      select m.to_stage, m.moved_on,
+        lead(m.moved_on) over (partition by m.contact_id order by m.moved_on, m.moved_at, m.id) as next_on
+      from loyalty_moves m join contacts c on c.id = m.contact_id and c.deleted_at is null
     )
-    select quarter, to_stage as stage, count(*) as count from latest
-    where rank = 1 and to_stage is not null group by quarter, to_stage`.execute(db);
+    select e.quarter, h.to_stage as stage, count(*) as count
+    from held h join ends e on h.moved_on <= e.end_on and (h.next_on is null or h.next_on > e.end_on)
+    where h.to_stage is not null
+    group by e.quarter, h.to_stage`.execute(db);
   return rows;
 }
 
