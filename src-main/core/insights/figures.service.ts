@@ -22,7 +22,7 @@ import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts'
 import { countCustomers, findCustomerPage, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
 import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
 import { findCustomerValue } from './figures.repository.ts';
-import { buildOverview, emptyOverview, type StoredOverview } from './overview-figures.ts';
+import { buildOverview, commonFigures, emptyOverview, type StoredOverview } from './overview-figures.ts';
 import { findOverview, findRun, replaceOverviews } from './overview.repository.ts';
 import { periodSpan } from './profit-periods.ts';
 import { liveProfitOf, rewriteCustomerProfits } from './profit.repository.ts';
@@ -157,9 +157,10 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
  */
 export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string): Promise<void> {
   await rewriteCustomerProfits(db, asOf, settings.adminCostPerCustomerPerYearCents);
+  const common = await commonFigures(db, asOf);
   const rows = [];
   for (const period of periods) {
-    rows.push({ period, computed_at: computedAt, figures: JSON.stringify(await buildOverview(db, period, asOf, settings)) });
+    rows.push({ period, computed_at: computedAt, figures: JSON.stringify(await buildOverview(db, period, asOf, settings, common)) });
   }
   await replaceOverviews(db, rows);
 }

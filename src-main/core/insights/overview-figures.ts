@@ -148,24 +148,31 @@ async function allTimeStart(db: Db, today: string): Promise<string> {
   return [addedOn, purchasedOn ?? today, today].sort()[0]!;
 }
 
-/** Every figure of the Insights view for one period, from the snapshot just written. */
-export async function buildOverview(db: Db, period: ProfitPeriod, today: string, settings: Settings): Promise<StoredOverview> {
-  const span = periodSpan(period, today);
+/** The figures every period shows alike: customers, the ladder, the CLV bins and the last eight quarters. */
+export type CommonFigures = Pick<StoredOverview, 'customers' | 'ladder' | 'clvBins' | 'quarters'>;
+
+export async function commonFigures(db: Db, today: string): Promise<CommonFigures> {
   const { customers, stages: stageCounts } = await customersAndLadder(db);
   const ladder = emptyLadder();
   for (const { stage, count } of stageCounts) ladder[stage] = count;
+  return { customers, ladder, clvBins: await clvBins(db), quarters: await quarterRows(db, today, ladder) };
+}
+
+/** Every figure of the Insights view for one period, from the snapshot just written. */
+export async function buildOverview(db: Db, period: ProfitPeriod, today: string, settings: Settings, common: CommonFigures): Promise<StoredOverview> {
+  const span = periodSpan(period, today);
   const sums = await segmentSums(db, period, span, previousSpan(period, today), settings.unprofitableBelowCents);
   return {
     period,
     from: period === 'all_time' ? await allTimeStart(db, today) : span.from,
     to: span.to,
     currency: settings.currency,
-    customers,
-    ladder,
-    clvBins: await clvBins(db),
+    customers: common.customers,
+    ladder: common.ladder,
+    clvBins: common.clvBins,
     segments: [...tiers, ...stages].map((segment) => segmentRow(segment, sums.find((row) => row.segment === segment))),
     channels: await channelRows(db, period, span),
-    quarters: await quarterRows(db, today, ladder),
+    quarters: common.quarters,
     unprofitableCustomers: await unprofitableCount(db, period, settings.unprofitableBelowCents),
   };
 }
