@@ -1,15 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
+import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
+import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactRow } from './contacts.table.ts';
 
 /** Where the previous page ended: the sort value and id of its last row. */
 export type PagePosition = { key: string; id: string };
 
-/** Which contacts a list shows: optionally only those with a tag, or linked to a company. */
+/** Which contacts a list shows: optionally only those with a tag, linked to a company, at a ladder stage or in a CLV tier. */
 export type ContactFilter = {
   tag?: string | undefined;
   companyId?: string | undefined;
+  stage?: LoyaltyStage | undefined;
+  tier?: ClvTier | undefined;
 };
 
 export type ContactPageQuery = ContactFilter & {
@@ -19,7 +23,7 @@ export type ContactPageQuery = ContactFilter & {
   limit: number;
 };
 
-function listedContacts(db: Kysely<Database>, { tag, companyId }: ContactFilter) {
+function listedContacts(db: Kysely<Database>, { tag, companyId, stage, tier }: ContactFilter) {
   let query = db.selectFrom('contacts').where('deleted_at', 'is', null);
   // An equality on company_id walks contacts_by_company: a company's people cost
   // what they number, not what the address book does.
@@ -29,6 +33,9 @@ function listedContacts(db: Kysely<Database>, { tag, companyId }: ContactFilter)
       sub.selectFrom('contact_tags').select('contact_id').where(sql<boolean>`tag = ${tag} collate nocase`),
     );
   }
+  // Stage and tier as of the last recompute (customer_values_by_stage, customer_values_by_tier).
+  if (stage !== undefined) query = query.where('id', 'in', (sub) => sub.selectFrom('customer_values').select('contact_id').where('stage', '=', stage));
+  if (tier !== undefined) query = query.where('id', 'in', (sub) => sub.selectFrom('customer_values').select('contact_id').where('tier', '=', tier));
   return query;
 }
 

@@ -148,7 +148,7 @@ export async function listContacts(
   query: ContactFilter & { sort: ContactSort; cursor?: string | undefined; offset?: number | undefined; limit: number },
 ): Promise<ContactListPage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const filter = { tag: query.tag, companyId: query.companyId };
+  const filter = { tag: query.tag, companyId: query.companyId, stage: query.stage, tier: query.tier };
   // One row more than asked tells whether a next page exists, so the last page has no dead link.
   const [rows, total] = await Promise.all([
     findContactPage(ctx.db, { ...filter, sort: query.sort, after, offset: query.offset, limit: query.limit + 1 }),

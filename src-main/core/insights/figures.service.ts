@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/api/errors.ts';
 import type {
   CustomerInsight,
@@ -6,33 +7,160 @@ import type {
   ExportedTable,
   InsightsOverview,
   InsightsQuery,
+  ProfitPeriod,
   ProfitTable,
   ProfitTableQuery,
+  ProfitTableRow,
+  RecomputeStatus,
 } from '../../../shared/insights/insights.schemas.ts';
 import type { Settings } from '../../../shared/settings/settings.schemas.ts';
-import type { CoreContext } from '../context.ts';
+import { nowOf, type CoreContext } from '../context.ts';
 import type { Db } from '../db/handle.ts';
+import { localMoment } from '../followups/followups.service.ts';
+import { readSettings } from '../settings/settings.service.ts';
+import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts';
+import { countCustomers, findCustomerPage, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
+import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
+import { findCustomerValue } from './figures.repository.ts';
+import { buildOverview, commonFigures, emptyOverview, type StoredOverview } from './overview-figures.ts';
+import { findOverview, findRun, replaceOverviews } from './overview.repository.ts';
+import { periodSpan } from './profit-periods.ts';
+import { liveProfitOf, rewriteCustomerProfits } from './profit.repository.ts';
 
-// PLACEHOLDERS until the profit-and-figures helper lands them: replaced, never shipped.
-const notYet = (): never => {
-  throw new AppError('INTERNAL', 'Not built yet.');
-};
-export async function customerInsight(_ctx: CoreContext, _input: CustomerQuery): Promise<CustomerInsight> {
-  return notYet();
+const periods: ProfitPeriod[] = ['this_year', 'last_12_months', 'all_time'];
+
+const todayOf = (ctx: CoreContext) => localMoment(nowOf(ctx)).date;
+
+/** What the last recompute left: when, which model and why, how many customers, how long it took. */
+export function overviewStatusFromRun(run: Awaited<ReturnType<typeof findRun>>): RecomputeStatus {
+  return {
+    computedAt: run?.computed_at ?? null,
+    running: false,
+    stale: false,
+    model: run?.model ?? 'none',
+    modelReason: run?.model_reason ?? '',
+    customers: run?.customers ?? 0,
+    durationMs: run?.duration_ms ?? null,
+    failure: null,
+  };
 }
-export async function overview(_ctx: CoreContext, _input: InsightsQuery): Promise<InsightsOverview> {
-  return notYet();
+
+/** One customer's P&L for the period, computed now from their purchases and history, and their value as of the last recompute. */
+export async function customerInsight(ctx: CoreContext, input: CustomerQuery): Promise<CustomerInsight> {
+  const settings = await readSettings(ctx.db);
+  const today = todayOf(ctx);
+  const lines = await liveProfitOf(ctx.db, input.contactId, input.period, today, settings.adminCostPerCustomerPerYearCents);
+  if (!lines) throw new AppError('NOT_FOUND', 'That contact no longer exists. It may have been deleted for good.', { id: input.contactId });
+  const value = await findCustomerValue(ctx.db, input.contactId);
+  return {
+    profit: {
+      contactId: input.contactId,
+      period: input.period,
+      from: input.period === 'all_time' ? lines.became_on : periodSpan(input.period, today).from,
+      to: today,
+      revenueCents: lines.revenue_cents,
+      allowancesCents: lines.allowances_cents,
+      productCostCents: lines.product_cost_cents,
+      channelCostCents: lines.channel_cost_cents,
+      costToServeCents: lines.cost_to_serve_cents,
+      adminCostCents: lines.admin_cost_cents,
+      profitCents: lines.profit_cents,
+      unprofitable: lines.profit_cents < settings.unprofitableBelowCents,
+    },
+    value: value
+      ? {
+          contactId: value.contact_id,
+          computedAt: value.computed_at,
+          purchases: value.purchases,
+          firstPurchaseOn: value.first_purchase_on,
+          lastPurchaseOn: value.last_purchase_on,
+          historicalCents: value.historical_cents,
+          expectedPurchases: value.expected_purchases,
+          expectedSpendCents: value.expected_spend_cents,
+          pAlive: value.p_alive,
+          predictedClvCents: value.predicted_clv_cents,
+          tier: value.tier,
+          model: value.model,
+          modelReason: value.model_reason,
+        }
+      : null,
+  };
 }
-export async function customerTable(_ctx: CoreContext, _input: ProfitTableQuery): Promise<ProfitTable> {
-  return notYet();
+
+async function storedOverview(ctx: CoreContext, period: ProfitPeriod): Promise<StoredOverview> {
+  const row = await findOverview(ctx.db, period);
+  if (row) return JSON.parse(row.figures) as StoredOverview;
+  const settings = await readSettings(ctx.db);
+  return emptyOverview(period, todayOf(ctx), settings.currency);
 }
-export async function exportTable(_ctx: CoreContext, _input: ExportTable): Promise<ExportedTable> {
-  return notYet();
+
+/** The Insights view's figures for the period, as the last recompute wrote them: one row read. */
+export async function overview(ctx: CoreContext, input: InsightsQuery): Promise<InsightsOverview> {
+  const [figures, run] = await Promise.all([storedOverview(ctx, input.period), findRun(ctx.db)]);
+  return { status: overviewStatusFromRun(run), ...figures };
 }
+
+function tableRow(row: CustomerTableRow, unprofitableBelowCents: number): ProfitTableRow {
+  return {
+    contactId: row.contact_id,
+    displayName: row.display_name,
+    revenueCents: row.revenue_cents,
+    allowancesCents: row.allowances_cents,
+    productCostCents: row.product_cost_cents,
+    channelCostCents: row.channel_cost_cents,
+    costToServeCents: row.cost_to_serve_cents,
+    adminCostCents: row.admin_cost_cents,
+    profitCents: row.profit_cents,
+    unprofitable: row.profit_cents < unprofitableBelowCents,
+    predictedClvCents: row.predicted_clv_cents,
+    stage: row.stage,
+    tier: row.tier,
+  };
+}
+
+async function tableQuery(ctx: CoreContext, input: Omit<ProfitTableQuery, 'offset' | 'limit'>): Promise<CustomerTableQuery & { settings: Settings }> {
+  const settings = await readSettings(ctx.db);
+  return { ...input, today: todayOf(ctx), unprofitableBelowCents: settings.unprofitableBelowCents, settings };
+}
+
+/** Customers with their P&L for the period, sorted, one page, optionally only the contacts behind a figure. */
+export async function customerTable(ctx: CoreContext, input: ProfitTableQuery): Promise<ProfitTable> {
+  const query = await tableQuery(ctx, input);
+  const [rows, total, run] = await Promise.all([
+    findCustomerPage(ctx.db, query, { offset: input.offset, limit: input.limit }),
+    countCustomers(ctx.db, query),
+    findRun(ctx.db),
+  ]);
+  return { items: rows.map((row) => tableRow(row, query.unprofitableBelowCents)), total, computedAt: run?.computed_at ?? null };
+}
+
+/** Writes a table of the Insights view as CSV, to the file the user chose or the exports folder beside the data. */
+export async function exportTable(ctx: CoreContext, input: ExportTable): Promise<ExportedTable> {
+  const today = todayOf(ctx);
+  const figures = await storedOverview(ctx, input.period);
+  let customers: ProfitTableRow[] = [];
+  if (input.table === 'customers') {
+    const query = await tableQuery(ctx, { period: input.period, sort: 'profit', direction: 'desc' });
+    customers = (await findCustomerPage(ctx.db, query, { offset: 0, limit: null })).map((row) => tableRow(row, query.unprofitableBelowCents));
+  }
+  const rows = tableRows(input.table, figures, customers);
+  const path = input.to ?? join(await databaseFolder(ctx.db), 'exports', exportFileName(input.table, today));
+  writeFileWhole(path, writeTableCsv(rows), { makeFolder: input.to === undefined });
+  return { path, fileName: basename(path), rows: rows.length - 1 };
+}
+
 /**
  * Rewrites customer_profits (every customer's P&L lines for each period as of `asOf`,
  * YYYY-MM-DD, the user's today) and insights_overviews (the Insights view's figures per
  * period). The recompute calls it inside its own transaction, after customer_values
  * (values, tiers, stages) and the ladder's moves are written.
  */
-export async function refreshFigures(_db: Db, _asOf: string, _settings: Settings, _computedAt: string): Promise<void> {}
+export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string): Promise<void> {
+  await rewriteCustomerProfits(db, asOf, settings.adminCostPerCustomerPerYearCents);
+  const common = await commonFigures(db, asOf);
+  const rows = [];
+  for (const period of periods) {
+    rows.push({ period, computed_at: computedAt, figures: JSON.stringify(await buildOverview(db, period, asOf, settings, common)) });
+  }
+  await replaceOverviews(db, rows);
+}

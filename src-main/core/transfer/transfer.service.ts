@@ -9,3 +9,6 @@ export { writeFileWhole } from './export-file.ts';
 export { decodeText } from './text-encoding.ts';
 export { guessDelimiter } from './csv-delimiter.ts';
 export { eachCsvRow, type CsvRow } from './csv-reading.ts';
+// The Insights view's exports are written the same way as the contacts' CSV: formula-safe cells, and the exports folder beside the data.
+export { guardFormula } from './formula-guard.ts';
+export { databaseFolder } from './transfer.repository.ts';
