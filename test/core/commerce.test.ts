@@ -92,6 +92,15 @@ describe('purchase triggers', () => {
     expect((await app.runs({ contactId: ada.id })).filter((run) => run.status === 'running')).toEqual([]);
   });
 
+  it('a sale recorded more than 14 days after it happened is history: it starts no plan; one 14 days old still does', async () => {
+    const old = await app.contact('Olga');
+    await app.purchase(old.id, { occurredOn: '2026-11-17' });
+    expect(await app.runs({ contactId: old.id })).toEqual([]);
+    const late = await app.contact('Lena');
+    await app.purchase(late.id, { occurredOn: '2026-11-18' });
+    expect((await app.runs({ contactId: late.id })).map((run) => run.planName)).toEqual(['New customer welcome']);
+  });
+
   it('a closing starts Home closing; a refund starts nothing', async () => {
     const tom = await app.contact('Tom');
     await app.purchase(tom.id, { kind: 'refund' });

@@ -9,7 +9,7 @@ export function recomputeStatus(change: Partial<RecomputeStatus> = {}): Recomput
     running: false,
     stale: false,
     model: 'bgnbd',
-    modelReason: '412 repeat customers',
+    modelReason: 'BG/NBD + Gamma-Gamma: 412 repeat customers of 2,357',
     customers: 120,
     durationMs: 1_400,
     failure: null,

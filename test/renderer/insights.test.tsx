@@ -181,6 +181,11 @@ describe('the Insights screen', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     await waitFor(() => expect(fake.callsTo('insights.overview').length).toBe(overviewsBefore + 1));
     expect((screen.getByRole('button', { name: 'Recompute now' }) as HTMLButtonElement).disabled).toBe(false);
+
+    // The core's last progress report can come after the new figures: it leaves no bar behind.
+    act(() => fake.emit({ name: 'insights.progress', payload: { phase: 'Done', done: 4, total: 4 } }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Recompute now' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('says in words why the last recompute failed', async () => {

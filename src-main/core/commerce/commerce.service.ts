@@ -55,11 +55,18 @@ async function requirePurchase(db: Db, id: string): Promise<PurchaseRow> {
 }
 
 /**
- * The plans a sale or closing starts (first purchase, home closing), inside the
- * purchase's own write. Shared by the import for its recent rows.
+ * Purchases this many days old or newer start plans; older ones are history, recorded
+ * late or imported: a year of back-filled sales must not ask for a year of thank-you notes.
+ */
+export const recentPurchaseDays = 14;
+
+/**
+ * The plans a recent sale or closing starts (first purchase, home closing), inside the
+ * purchase's own write. Shared by the import for its rows.
  */
 export async function firePurchaseTriggersFor(db: Db, at: number, row: Pick<PurchaseRow, 'id' | 'contact_id' | 'kind' | 'occurred_on'>): Promise<CoreEvent[]> {
   if (row.kind === 'refund') return [];
+  if (row.occurred_on < addToDate(localMoment(at).date, -recentPurchaseDays, 'days')) return [];
   const isFirstPurchase = !(await hasOtherSale(db, row.contact_id, row.id));
   return firePurchaseTriggers(db, at, { contactId: row.contact_id, kind: row.kind, isFirstPurchase, date: row.occurred_on });
 }

@@ -20,6 +20,7 @@ import { addToDate, localMoment } from '../followups/followups.service.ts';
 import { firePurchaseTriggers } from '../plans/plans.service.ts';
 import { contactsWithSales, insertImportedPurchases, liveCustomerRefs, upsertCustomerRefs, type ImportedPurchaseValues } from './commerce.repository.ts';
 import type { PurchaseImportRow } from './commerce.table.ts';
+import { recentPurchaseDays } from './commerce.service.ts';
 import { readPurchaseFile } from './purchase-file.ts';
 import {
   contactsWithOtherData,
@@ -36,8 +37,6 @@ import { columnsByField, readRecord } from './purchase-records.ts';
 
 /** Large imports report progress this often (rows). */
 const progressEvery = 5_000;
-/** Purchases this many days old or newer start plans as if recorded by hand; older ones are history. */
-const recentDays = 7;
 
 /** Saved contacts by customer number, email and phone; the oldest contact wins a shared email or phone. */
 async function knownCustomers(db: Db): Promise<KnownCustomers> {
@@ -89,7 +88,7 @@ export async function previewPurchaseImport(ctx: CoreContext, input: PurchaseRea
  * is the customer's earliest sale in the file when they had none before.
  */
 async function fireRecentTriggers(tx: Db, at: number, plan: PurchasePlan): Promise<CoreEvent[]> {
-  const since = addToDate(localMoment(at).date, -recentDays, 'days');
+  const since = addToDate(localMoment(at).date, -recentPurchaseDays, 'days');
   const sales = plan.purchases.filter(({ record }) => record.kind !== 'refund');
   const recent = sales.filter(({ record }) => record.occurredOn >= since);
   if (recent.length === 0) return [];

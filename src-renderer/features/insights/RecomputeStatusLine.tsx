@@ -5,7 +5,6 @@ import { DrillButton } from './DrillButton.tsx';
 import { useInsights } from './insights.store.ts';
 import { customersWord, relativeTime } from './insights-words.ts';
 
-const modelNames = { bgnbd: 'BG/NBD + Gamma-Gamma', simple: 'Simple retention model', none: 'No model yet' } as const;
 
 /** How fresh the figures are, what computed them, and the way to compute them again now. */
 export function RecomputeStatusLine() {
@@ -37,7 +36,7 @@ export function RecomputeStatusLine() {
         </Button>
       </div>
       <p className="muted">
-        {`${modelNames[status.model]}: ${status.modelReason}`}
+        {status.modelReason}
         {status.durationMs !== null && ` (took ${(status.durationMs / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })} s)`}
       </p>
       {running && <ProgressBar label={progress ? `Recomputing: ${progress.phase}` : 'Recomputing'} progress={progress} />}

@@ -62,6 +62,7 @@ export const useInsights = create<InsightsState>()((set, get) => ({
       set({ recomputing: false, progress: null });
     }
   },
-  showProgress: (progress) => set({ progress }),
+  // The last step's report can arrive after the new figures: a finished recompute shows no bar.
+  showProgress: (progress) => set({ progress: progress.done >= progress.total ? null : progress }),
   finishProgress: () => set({ progress: null }),
 }));
