@@ -77,8 +77,8 @@ test('purchases and a score on two contacts show their P&L and stage; Insights s
   await expect(segments.getByRole('row').filter({ hasText: 'Detractor' })).toContainText('1');
 
   // Drill down: the detractors on the ladder are Grace.
-  await page.getByRole('button', { name: /detractor/i }).first().click();
-  const drill = page.getByRole('region', { name: /customers/i }).last();
+  await page.getByRole('button', { name: 'Detractor: 1', exact: true }).click();
+  const drill = page.getByRole('dialog', { name: 'Customers: Detractor' });
   await expect(drill.getByRole('link', { name: 'Grace Hopper', exact: true })).toBeVisible();
   await expect(drill.getByRole('link', { name: 'Ada Lovelace', exact: true })).toHaveCount(0);
 
