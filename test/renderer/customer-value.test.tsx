@@ -93,7 +93,7 @@ describe('Profit and loss on a contact’s page', () => {
     expect(line(shown, 'P(alive)').value).toBe((0.87).toLocaleString(undefined, { style: 'percent' }));
     expect(line(shown, 'Predicted lifetime value').value).toBe(money(98_700));
     expect(line(shown, 'Value tier').value).toBe('Top customers');
-    expect(within(shown).getByText('BG/NBD with Gamma-Gamma: Enough repeat customers to fit it (312 of 1,000).')).toBeTruthy();
+    expect(within(shown).getByText('BG/NBD + Gamma-Gamma: 312 repeat customers of 1,000.')).toBeTruthy();
     expect(within(shown).getByText(/^Computed/).textContent).toBe(`Computed ${new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(-3, 'minute')}`);
   });
 

@@ -64,7 +64,7 @@ export function customerValue(change: Partial<CustomerValue> = {}): CustomerValu
     predictedClvCents: 98_700,
     tier: 'top',
     model: 'bgnbd',
-    modelReason: 'Enough repeat customers to fit it (312 of 1,000).',
+    modelReason: 'BG/NBD + Gamma-Gamma: 312 repeat customers of 1,000.',
     ...change,
   };
 }

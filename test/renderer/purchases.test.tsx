@@ -74,15 +74,15 @@ describe('Purchases on a contact’s page', () => {
     render(<App />);
     const list = await within(await screen.findByRole('region', { name: 'Purchases' })).findByRole('list');
     const entries = within(list).getAllByRole('listitem');
-    expect(entries).toHaveLength(20);
+    expect(entries).toHaveLength(5);
     expect(entries[0]!.textContent).toContain('Order 25');
     expect(entries[0]!.textContent).toContain(dollars(12_000));
     expect(entries[0]!.textContent).toContain(`Sale · discount ${dollars(1_500)} (loyal customer) · Online`);
     expect(entries[0]!.querySelector('time')?.getAttribute('dateTime')).toBe('2026-11-25');
 
-    await user.click(within(purchasesSection()).getByRole('button', { name: 'Load more (5 older)' }));
+    await user.click(within(purchasesSection()).getByRole('button', { name: 'Load more (20 older)' }));
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(25));
-    expect(fake.callsTo('purchases.list').at(-1)).toEqual({ contactId: contactId(1), cursor: '20', limit: 20 });
+    expect(fake.callsTo('purchases.list').at(-1)).toEqual({ contactId: contactId(1), cursor: '5', limit: 20 });
     expect(within(purchasesSection()).queryByRole('button', { name: /Load more/ })).toBeNull();
   });
 

@@ -125,9 +125,9 @@ export function ContactPage({ id }: { id: string | null }) {
           <div className="contact-activity">
             <FollowupsSection contact={contact} formOpen={openForm === 'followup'} onFormOpen={toggle('followup')} />
             <PlansSection contact={contact} />
-            <PurchasesSection contact={contact} formOpen={openForm === 'purchase'} onFormOpen={toggle('purchase')} />
-            <ProfitAndLossSection contactId={contact.id} />
             <LoyaltySection contact={contact} formOpen={openForm === 'stage'} onFormOpen={toggle('stage')} />
+            <ProfitAndLossSection contactId={contact.id} />
+            <PurchasesSection contact={contact} formOpen={openForm === 'purchase'} onFormOpen={toggle('purchase')} />
             <HistorySection contact={contact} formOpen={openForm === 'log'} onFormOpen={toggle('log')} />
           </div>
         </div>

@@ -1,7 +1,7 @@
 import type { CustomerValue } from '../../../shared/insights/insights.schemas.ts';
 import { clvTierNames } from '../../../shared/insights/insights.labels.ts';
 import { formatMoney } from '../../ui/money.ts';
-import { figureGrid, figureValue, modelWords, percent, relativeTime } from './value-words.ts';
+import { figureGrid, figureValue, percent, relativeTime } from './value-words.ts';
 
 type Props = { value: CustomerValue | null; currency: string | null };
 
@@ -35,7 +35,7 @@ export function LifetimeValue({ value, currency }: Props) {
             </Figure>
           </dl>
           <p className="muted">
-            {modelWords[value.model]}: {value.modelReason}
+            {value.modelReason}
           </p>
           <p className="muted">
             Computed <time dateTime={value.computedAt}>{relativeTime(value.computedAt)}</time>

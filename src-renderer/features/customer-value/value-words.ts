@@ -13,12 +13,6 @@ export const profitLines: readonly Line[] = [
   { key: 'profitCents', name: 'Customer profit', definition: 'Revenue less every cost above.', subtract: false },
 ];
 
-export const modelWords: Record<CustomerValue['model'], string> = {
-  bgnbd: 'BG/NBD with Gamma-Gamma',
-  simple: 'Simple retention model',
-  none: 'No model',
-};
-
 /** "3 minutes ago", "yesterday", in the user's locale. */
 export function relativeTime(instant: string, now = Date.now()): string {
   const then = new Date(instant).getTime();

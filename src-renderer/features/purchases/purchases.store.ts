@@ -5,6 +5,9 @@ import { apiErrorOf } from '../../api/client.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
 import { refetchForContact } from '../customer-value/refetch-for-contact.ts';
 
+/** The newest few on the contact's page, so its figures and history stay in view… */
+const firstPageSize = 5;
+/** …and this many more with each Load more. */
 export const purchasesPageSize = 20;
 
 type PurchasesState = {
@@ -46,7 +49,7 @@ export const usePurchases = create<PurchasesState>()((set, get) => {
     loadingMore: false,
     open: async (contactId) => {
       set({ ...usePurchases.getInitialState(), contactId, status: 'loading' });
-      await load(contactId, purchasesPageSize);
+      await load(contactId, firstPageSize);
     },
     close: () => {
       loads.drop();
@@ -67,7 +70,7 @@ export const usePurchases = create<PurchasesState>()((set, get) => {
     refresh: async () => {
       const { contactId, items } = get();
       if (contactId === null) return;
-      await load(contactId, Math.min(200, Math.max(purchasesPageSize, items.length)));
+      await load(contactId, Math.min(200, Math.max(firstPageSize, items.length)));
     },
   };
 });
