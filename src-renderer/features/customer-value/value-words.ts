@@ -1,4 +1,4 @@
-import type { CustomerValue, ProfitAndLoss } from '../../../shared/insights/insights.schemas.ts';
+import type { ProfitAndLoss } from '../../../shared/insights/insights.schemas.ts';
 
 type Line = { key: keyof ProfitAndLoss; name: string; definition: string; subtract: boolean };
 
