@@ -49,7 +49,7 @@ export const Settings = z.object({
     slippingBelowPAlive: z.number().min(0).max(1),
     /** Days since the last purchase above this many times the customer's own average gap: slipping, at risk. */
     slippingRhythmMultiple: z.number().min(1).max(20),
-    /** Bought within this many days (or P(alive) at or above the slipping line): still active. */
+    /** Bought within this many days, and P(alive) (when modelled) not below the slipping line: still active. */
     activeDays: z.number().int().min(1).max(3650),
   }),
 });

@@ -24,7 +24,8 @@ function numbers(seed: number): () => number {
  * Purchases over the last two years for the sample people, so Insights has
  * something to draw: the first is a steady customer, the second stopped buying a
  * year ago, the third is new since last month, the fourth bought a home (one
- * closing) and got one refund; the rest buy now and then. Days are counted back
+ * closing) and got one refund; the rest buy now and then, and one in four of them
+ * has stopped. Days are counted back
  * from `today`.
  */
 export function samplePurchases(personIds: string[], today: string): SamplePurchase[] {
@@ -61,7 +62,9 @@ export function samplePurchases(personIds: string[], today: string): SamplePurch
       purchases.push({ ...purchases.at(-1)!, kind: 'refund', occurred_on: addToDate(today, -80, 'days'), description: 'Returned: did not fit', discount_cents: 0, discount_reason: '', product_cost_cents: 0, channel_cost_cents: 0 });
     } else {
       const every = 60 + Math.floor(random() * 120);
-      for (let daysAgo = 700 - Math.floor(random() * 300); daysAgo > 0; daysAgo -= every + Math.floor(random() * 30)) sale(id, daysAgo, amount());
+      // One in four has stopped buying, six months to a year and a half ago: the models need to see customers leave.
+      const stoppedDaysAgo = index % 4 === 0 ? 180 + Math.floor(random() * 360) : 0;
+      for (let daysAgo = 700 - Math.floor(random() * 300); daysAgo > stoppedDaysAgo; daysAgo -= every + Math.floor(random() * 30)) sale(id, daysAgo, amount());
     }
   });
   return purchases;

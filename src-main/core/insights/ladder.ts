@@ -63,9 +63,10 @@ export function ruleStage(evidence: LadderEvidence, rules: Settings['loyalty'], 
   }
   const customer = evidence.lastPurchaseOn !== null && evidence.firstPurchaseOn !== null;
   const sinceLast = customer ? ago(evidence.lastPurchaseOn!) : Infinity;
-  const active = (customer && sinceLast <= rules.activeDays) || (evidence.pAlive !== null && evidence.pAlive >= rules.slippingBelowPAlive);
+  // Still active: bought lately, and the model (when there is one) does not see them slipping away.
+  const active = customer && sinceLast <= rules.activeDays && (evidence.pAlive === null || evidence.pAlive >= rules.slippingBelowPAlive);
   if (active) {
-    const still = customer ? `still buying (last purchase ${days(sinceLast)} ago)` : 'still active';
+    const still = `still buying (last purchase ${days(sinceLast)} ago)`;
     if (score && score.score >= rules.ambassadorMinScore) return { stage: 'ambassador', reason: `scored ${score.score} on ${score.scoredOn}, ${still}` };
     if (evidence.latestReferralOn !== null && ago(evidence.latestReferralOn) <= rules.referralDays) {
       return { stage: 'ambassador', reason: `referred someone on ${evidence.latestReferralOn}, ${still}` };
