@@ -12,7 +12,7 @@ import type { CustomerValueTable, LoyaltyMoveTable } from './insights.table.ts';
 import { gatherLadderEvidence } from './ladder-evidence.ts';
 import { ruleStage } from './ladder.ts';
 import { findOverrides, findShownStages, insertMoves } from './loyalty.repository.ts';
-import { findFirstNames, findPurchaseDays, replaceCustomerValues, saveRun } from './values.repository.ts';
+import { findBuyingDays, findFirstNames, findPurchaseSummaries, replaceCustomerValues, saveRun } from './values.repository.ts';
 
 // One recompute: values, tiers, the ladder and its moves, then the profit
 // figures. Read and compute in phases with a pause between them, so calls from
@@ -56,12 +56,13 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   const today = localMoment(nowOf(ctx)).date;
   progress('Reading purchases', 0, PHASES);
   const settings = await readSettings(ctx.db);
-  const days = await findPurchaseDays(ctx.db);
-  const margin = observedMargin(days);
+  const summaries = await findPurchaseSummaries(ctx.db, today);
+  const margin = observedMargin(summaries);
   await pause();
 
   progress('Fitting the lifetime value model', 1, PHASES);
-  const valued = computeCustomerValues(days, today, { annualDiscount: settings.clvAnnualDiscountRate, margin, tiers: settings.clvTiers });
+  const options = { annualDiscount: settings.clvAnnualDiscountRate, margin, tiers: settings.clvTiers };
+  const valued = await computeCustomerValues(summaries, today, options, () => findBuyingDays(ctx.db, today));
   await pause();
 
   progress('Reading the loyalty ladder’s evidence', 2, PHASES);
