@@ -36,9 +36,19 @@ export type ValuedCustomers = {
   customers: CustomerFigures[];
 };
 
+/** Day numbers already worked out: a recompute asks for the same few thousand dates hundreds of thousands of times. */
+const dayNumbers = new Map<string, number>();
+const REMEMBERED_DATES = 100_000;
+
 /** A `YYYY-MM-DD` date as a day number (days since 1970-01-01). */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+    if (dayNumbers.size >= REMEMBERED_DATES) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
 }
 
 /** The share of net revenue left after product cost over all these purchases, 0..1; 1 when no product cost is recorded. */

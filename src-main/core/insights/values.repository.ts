@@ -29,28 +29,46 @@ export type PurchaseSummaryRow = {
 /** One buying day of one contact up to today: what the simple retention model reads. */
 export type BuyingDayRow = { contact_id: string; occurred_on: string; net_cents: number };
 
+/** Contacts whose id is in [from, to); null: no bound. */
+export type ContactRange = { from: string | null; to: string | null };
+
 // Live purchases of live contacts: a trashed contact is excluded by one lookup
 // in the (small) set of trashed ids rather than a join per purchase. Summed per
 // (contact, day) first, so same-day purchases count as one buying day; the scan
 // reads only purchases_by_contact (it covers these columns) in contact and day order.
-const purchaseDaysSql = sql`
-  select contact_id, occurred_on,
-    sum(case when kind = 'refund' then 0 else gross_cents - discount_cents end) as net,
-    sum(case when kind = 'refund' then gross_cents - discount_cents else 0 end) as refund,
-    sum(kind <> 'refund') as sales,
-    sum(case when kind = 'refund' then -product_cost_cents else product_cost_cents end) as cost
-  from purchases
-  where deleted_at is null and contact_id not in (select id from contacts where deleted_at is not null)
-  group by contact_id, occurred_on`;
+function purchaseDaysSql(range: ContactRange) {
+  const from = range.from === null ? sql`` : sql`and contact_id >= ${range.from}`;
+  const to = range.to === null ? sql`` : sql`and contact_id < ${range.to}`;
+  return sql`
+    select contact_id, occurred_on,
+      sum(case when kind = 'refund' then 0 else gross_cents - discount_cents end) as net,
+      sum(case when kind = 'refund' then gross_cents - discount_cents else 0 end) as refund,
+      sum(kind <> 'refund') as sales,
+      sum(case when kind = 'refund' then -product_cost_cents else product_cost_cents end) as cost
+    from purchases
+    where deleted_at is null ${from} ${to} and contact_id not in (select id from contacts where deleted_at is not null)
+    group by contact_id, occurred_on`;
+}
 
 /**
- * Every live contact with a live purchase, summed in SQL (one row per contact,
- * ordered by contact): a million purchases come back as a hundred thousand rows.
+ * Contact ids that cut every contact, in id order, into runs of `size`: the
+ * first id of each run after the first. The recompute reads purchases run by
+ * run, so no one statement keeps the worker from answering for long.
+ */
+export async function findContactCuts(db: Db, size: number): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select id from (select id, row_number() over (order by id) as n from contacts) where n % ${size} = 1 and n > 1 order by id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/**
+ * Every live contact in `range` with a live purchase, summed in SQL (one row per
+ * contact, ordered by contact): a million purchases come back as a hundred thousand rows.
  * The model's columns count only buying days on or before `today`.
  */
-export async function findPurchaseSummaries(db: Db, today: string): Promise<PurchaseSummaryRow[]> {
+export async function findPurchaseSummaries(db: Db, today: string, range: ContactRange = { from: null, to: null }): Promise<PurchaseSummaryRow[]> {
   const result = await sql<PurchaseSummaryRow>`
-    with days as (${purchaseDaysSql}),
+    with days as (${purchaseDaysSql(range)}),
     model as (select *, sales > 0 and occurred_on <= ${today} as counted from days)
     select contact_id,
       min(case when sales > 0 then occurred_on end) as first_purchase_on,
@@ -73,7 +91,7 @@ export async function findPurchaseSummaries(db: Db, today: string): Promise<Purc
 /** Every live contact's buying days up to `today` with their net, ordered by contact and day. */
 export async function findBuyingDays(db: Db, today: string): Promise<BuyingDayRow[]> {
   const result = await sql<BuyingDayRow>`
-    select contact_id, occurred_on, net as net_cents from (${purchaseDaysSql})
+    select contact_id, occurred_on, net as net_cents from (${purchaseDaysSql({ from: null, to: null })})
     where sales > 0 and occurred_on <= ${today}
     order by contact_id, occurred_on`.execute(db);
   return result.rows;
