@@ -54,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .addColumn('deleted_at', 'text')
     .execute();
-  await sql`create index purchases_by_contact on purchases (contact_id, occurred_on) where deleted_at is null`.execute(db);
+  // Covers the recompute's per-customer sums (deleted_at included so SQLite knows it covers them): a scan of this index alone.
+  await sql`create index purchases_by_contact on purchases (contact_id, occurred_on, kind, gross_cents, discount_cents, product_cost_cents, deleted_at) where deleted_at is null`.execute(db);
   await sql`create index purchases_by_day on purchases (occurred_on) where deleted_at is null`.execute(db);
   await sql`create index purchases_by_batch on purchases (import_batch_id) where import_batch_id is not null`.execute(db);
 
@@ -75,6 +76,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('deleted_at', 'text')
     .execute();
+  // The ladder's complaints: a small part of the interactions, read for every contact at each recompute.
+  await sql`create index interactions_complaints on interactions (contact_id, occurred_at) where kind = 'complaint' and deleted_at is null`.execute(db);
   await sql`create index nps_scores_by_contact on nps_scores (contact_id, scored_on) where deleted_at is null`.execute(db);
 
   await db.schema
@@ -156,6 +159,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index interactions_complaints`.execute(db);
   for (const table of [
     'insights_runs',
     'insights_overviews',

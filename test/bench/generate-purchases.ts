@@ -5,13 +5,26 @@ import { dayFrom } from './generate-book.ts';
 
 // Purchases for a generated book, written straight into the database with
 // prepared statements (the bench's generator, not code under test). Customers
-// come and go the way the CLV models expect: each starts on a day of the last
-// three years, buys at a rate of their own and may stop for good; a few buy a lot.
+// buy the way BG/NBD and Gamma-Gamma assume, so the bench times the fitted
+// models' path: each starts on a day of the last three years, buys at a
+// Poisson rate of their own (λ ~ Gamma(r, α) per week), after each repeat
+// purchase stops for good with a probability of their own (p ~ Beta(a, b)),
+// and spends around a mean of their own (Gamma-Gamma).
 // Each contact gets a customer number ("C000001") in customer_refs, as a till's
 // export would know them, so an import can match them.
 
 const channels = ['store', 'store', 'store', 'online', 'online', 'phone', 'referral'] as const;
 const channelCostShare: Record<string, number> = { store: 0, online: 0.03, phone: 0.01, referral: 0.1 };
+
+/** The buying process: CDNOW-like heterogeneity; α is scaled to reach the purchases asked for. */
+const SHAPE_R = 0.8;
+const DROPOUT_A = 0.8;
+const DROPOUT_B = 6;
+/** Gamma-Gamma spend: per purchase Gamma(6, ν), ν ~ Gamma(4, 50): about $100 a purchase on average. */
+const SPEND_P = 6;
+const SPEND_Q = 4;
+const SPEND_GAMMA = 50;
+const ACQUISITION_DAYS = 1095;
 
 export function customerNumber(num: number): string {
   return `C${String(num).padStart(6, '0')}`;
@@ -19,28 +32,76 @@ export function customerNumber(num: number): string {
 
 export type GeneratedPurchase = { customer: string; date: string; grossCents: number; discountCents: number; productCostCents: number; channel: string; channelCostCents: number };
 
+function standardNormal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** Gamma(shape, rate) by Marsaglia & Tsang, boosted for shape < 1. */
+function gammaVariate(shape: number, rate: number, random: () => number): number {
+  if (shape < 1) return gammaVariate(shape + 1, rate, random) * Math.pow(1 - random(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const normal = standardNormal(random);
+    const root = 1 + c * normal;
+    if (root <= 0) continue;
+    const v = root * root * root;
+    if (Math.log(1 - random()) < 0.5 * normal * normal + d - d * v + d * Math.log(v)) return (d * v) / rate;
+  }
+}
+
+/** One customer's purchase days (days before today, 0 = today, oldest first) under rate scale `alpha`. */
+function buyingDays(alpha: number, random: () => number): number[] {
+  const rate = gammaVariate(SHAPE_R, alpha, random);
+  const left = gammaVariate(DROPOUT_A, 1, random);
+  const dropout = left / (left + gammaVariate(DROPOUT_B, 1, random));
+  const start = Math.floor(random() * ACQUISITION_DAYS);
+  const days = [start];
+  for (let weeks = 0; ; ) {
+    weeks += -Math.log(1 - random()) / rate;
+    const day = start - Math.floor(weeks * 7);
+    if (day < 0) break;
+    days.push(day);
+    if (random() < dropout) break;
+  }
+  return days;
+}
+
+/** The α that makes a customer buy `mean` times on average (bisection over a fixed sample). */
+function alphaFor(mean: number): number {
+  const average = (alpha: number) => {
+    const random = seededRandom(7);
+    let count = 0;
+    for (let index = 0; index < 4000; index += 1) count += buyingDays(alpha, random).length;
+    return count / 4000;
+  };
+  let low = 0.01;
+  let high = 1000;
+  for (let step = 0; step < 30; step += 1) {
+    const middle = Math.sqrt(low * high);
+    if (average(middle) > mean) low = middle;
+    else high = middle;
+  }
+  return Math.sqrt(low * high);
+}
+
 /**
- * About `total` purchases spread over `contactIds` (skewed: a fifth of the
- * customers make half the purchases), dated up to today.
+ * About `total` purchases, customer after customer from the first contact,
+ * dated up to today; every contact buys when `total` allows (at least two
+ * purchases each on average), fewer customers otherwise.
  */
 export function generatePurchases(contactCount: number, total: number, now = new Date(), seed = 11): GeneratedPurchase[] {
   const random = seededRandom(seed);
-  const perCustomer = total / contactCount;
+  const alpha = alphaFor(Math.max(2, total / contactCount));
   const purchases: GeneratedPurchase[] = [];
   for (let num = 1; num <= contactCount && purchases.length < total; num += 1) {
-    const firstDay = -1 - Math.floor(random() * 1095);
-    // Heavy buyers and one-off buyers, averaging `perCustomer`.
-    const weight = random() < 0.2 ? 2.5 : 0.625;
-    const count = Math.max(1, Math.round(perCustomer * weight * (0.5 + random())));
-    const lifetime = random() < 0.3 ? Math.floor(random() * -firstDay) : -firstDay;
-    const spend = 2000 + Math.floor(random() * 20000);
-    for (let index = 0; index < count && purchases.length < total; index += 1) {
-      const day = index === 0 ? firstDay : firstDay + Math.floor(random() * lifetime);
+    const nu = gammaVariate(SPEND_Q, SPEND_GAMMA, random);
+    for (const day of buyingDays(alpha, random)) {
       const channel = channels[Math.floor(random() * channels.length)]!;
-      const grossCents = Math.round(spend * (0.5 + random()));
+      const grossCents = Math.max(1, Math.round(gammaVariate(SPEND_P, nu, random) * 100));
       purchases.push({
         customer: customerNumber(num),
-        date: dayFrom(now, Math.min(0, day)),
+        date: dayFrom(now, -day),
         grossCents,
         discountCents: random() < 0.1 ? Math.round(grossCents * 0.1) : 0,
         productCostCents: Math.round(grossCents * (0.4 + random() * 0.2)),

@@ -1,6 +1,6 @@
-import { ClvError, valueCustomers } from './clv/index.ts';
-import type { ClvReport, CustomerSummary, Purchase } from './clv/index.ts';
-import type { PurchaseDayRow } from './values.repository.ts';
+import { ClvError, thinDataReason, valueCustomers } from './clv/index.ts';
+import type { ClvReport, CustomerSummary, Purchase, ValuationOptions } from './clv/index.ts';
+import type { BuyingDayRow, PurchaseSummaryRow } from './values.repository.ts';
 
 // Lifetime value in the app: the same engine and decisions as `ambassador clv`
 // (valueCustomers), over the purchases of live contacts as of the user's today.
@@ -36,16 +36,26 @@ export type ValuedCustomers = {
   customers: CustomerFigures[];
 };
 
+/** Day numbers already worked out: a recompute asks for the same few thousand dates hundreds of thousands of times. */
+const dayNumbers = new Map<string, number>();
+const REMEMBERED_DATES = 100_000;
+
 /** A `YYYY-MM-DD` date as a day number (days since 1970-01-01). */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+    if (dayNumbers.size >= REMEMBERED_DATES) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
 }
 
 /** The share of net revenue left after product cost over all these purchases, 0..1; 1 when no product cost is recorded. */
-export function observedMargin(rows: readonly PurchaseDayRow[]): { margin: number; why: string } {
+export function observedMargin(rows: readonly PurchaseSummaryRow[]): { margin: number; why: string } {
   const totals = { netCents: 0, productCostCents: 0 };
   for (const row of rows) {
-    totals.netCents += row.net_cents - row.refund_cents;
+    totals.netCents += row.historical_cents;
     totals.productCostCents += row.product_cost_cents;
   }
   if (totals.productCostCents === 0) return { margin: 1, why: 'margin 100 %: no product cost is recorded' };
@@ -54,59 +64,61 @@ export function observedMargin(rows: readonly PurchaseDayRow[]): { margin: numbe
   return { margin, why: `margin ${(margin * 100).toFixed(1)} %: the gross margin observed over all purchases` };
 }
 
-type Gathered = { figures: CustomerFigures[]; summaries: CustomerSummary[]; summaryOf: number[]; purchases: Purchase[] };
+type Gathered = { figures: CustomerFigures[]; summaries: CustomerSummary[]; summaryOf: number[] };
 
-/** Per contact: the history, and the (x, t_x, T, mean repeat value) summary of its buying days up to `until`. */
-function gather(rows: readonly PurchaseDayRow[], until: number): Gathered {
+/**
+ * Per contact: the history, and the (x, t_x, T, mean repeat value) summary of
+ * its buying days up to `until`, as summarizeCustomers makes it from the
+ * purchases: x the buying days less the first, amounts in currency units.
+ */
+function gather(rows: readonly PurchaseSummaryRow[], until: number): Gathered {
   const figures: CustomerFigures[] = [];
   const summaries: CustomerSummary[] = [];
   const summaryOf: number[] = [];
-  const purchases: Purchase[] = [];
-  let index = 0;
-  while (index < rows.length) {
-    const contactId = rows[index]!.contact_id;
-    const figure: CustomerFigures = {
-      contactId,
-      firstPurchaseOn: null,
-      lastPurchaseOn: null,
-      purchases: 0,
-      purchaseDays: 0,
-      historicalCents: 0,
+  for (const row of rows) {
+    if (row.model_days > 0) {
+      const first = dayNumber(row.model_first_on!);
+      const x = row.model_days - 1;
+      const repeatValue = (row.model_net_cents - row.model_first_net_cents) / 100;
+      summaryOf[figures.length] = summaries.length;
+      summaries.push({ customerId: row.contact_id, x, tx: (dayNumber(row.model_last_on!) - first) / 7, T: (until - first) / 7, meanRepeatValue: x > 0 ? repeatValue / x : 0 });
+    }
+    figures.push({
+      contactId: row.contact_id,
+      firstPurchaseOn: row.first_purchase_on,
+      lastPurchaseOn: row.last_purchase_on,
+      purchases: row.purchases,
+      purchaseDays: row.purchase_days,
+      historicalCents: row.historical_cents,
       expectedPurchases: null,
       expectedSpendCents: null,
       pAlive: null,
       predictedClvCents: 0,
       tier: null,
-    };
-    let first = NaN;
-    let last = NaN;
-    let days = 0;
-    let repeatValue = 0;
-    for (; index < rows.length && rows[index]!.contact_id === contactId; index += 1) {
-      const row = rows[index]!;
-      figure.historicalCents += row.net_cents - row.refund_cents;
-      if (row.purchases === 0) continue;
-      figure.purchases += row.purchases;
-      figure.purchaseDays += 1;
-      figure.firstPurchaseOn ??= row.occurred_on;
-      figure.lastPurchaseOn = row.occurred_on;
-      const day = dayNumber(row.occurred_on);
-      if (day > until) continue;
-      const amount = row.net_cents / 100;
-      purchases.push({ customerId: contactId, day, amount });
-      if (days === 0) first = day;
-      else repeatValue += amount;
-      last = day;
-      days += 1;
-    }
-    if (days > 0) {
-      const x = days - 1;
-      summaryOf[figures.length] = summaries.length;
-      summaries.push({ customerId: contactId, x, tx: (last - first) / 7, T: (until - first) / 7, meanRepeatValue: x > 0 ? repeatValue / x : 0 });
-    }
-    figures.push(figure);
+    });
   }
-  return { figures, summaries, summaryOf, purchases };
+  return { figures, summaries, summaryOf };
+}
+
+/** The buying days as the engine's purchases, for the simple model's retention. */
+function purchasesOf(days: readonly BuyingDayRow[]): Purchase[] {
+  return days.map((row) => ({ customerId: row.contact_id, day: dayNumber(row.occurred_on), amount: row.net_cents / 100 }));
+}
+
+/**
+ * The engine's report. The simple model needs every buying day, the fitted
+ * models only the summaries: the days are read only when the data are thin or
+ * the fit fails (then the fit runs again with them, and fails again the same way).
+ */
+async function valueWith(options: ValuationOptions, summaries: CustomerSummary[], until: number, buyingDays: () => Promise<BuyingDayRow[]>): Promise<ClvReport> {
+  if (thinDataReason(summaries) === undefined) {
+    try {
+      return valueCustomers(options, summaries, [], until);
+    } catch (error) {
+      if (!(error instanceof ClvError)) throw error;
+    }
+  }
+  return valueCustomers(options, summaries, purchasesOf(await buyingDays()), until);
 }
 
 /** Top, middle and rest by predicted CLV among customers with a purchase; ties by contact id, so the split is stable. */
@@ -125,22 +137,23 @@ function modelReason(report: ClvReport, repeatCustomers: number, customers: numb
 }
 
 /**
- * Values every contact in `rows` (ordered by contact, then day) as of `today`:
+ * Values every contact in `rows` (one per contact) as of `today`:
  * BG/NBD + Gamma-Gamma with enough data, the simple retention model otherwise,
  * no model when even that cannot be measured; then the CLV tiers.
  */
-export function computeCustomerValues(
-  rows: readonly PurchaseDayRow[],
+export async function computeCustomerValues(
+  rows: readonly PurchaseSummaryRow[],
   today: string,
   options: { annualDiscount: number; margin: { margin: number; why: string }; tiers: { topPercent: number; middlePercent: number } },
-): ValuedCustomers {
+  buyingDays: () => Promise<BuyingDayRow[]>,
+): Promise<ValuedCustomers> {
   const until = dayNumber(today);
-  const { figures, summaries, summaryOf, purchases } = gather(rows, until);
+  const { figures, summaries, summaryOf } = gather(rows, until);
   const margin = options.margin.margin;
   let report: ClvReport;
   try {
     if (summaries.length === 0) throw new ClvError('TOO_FEW_CUSTOMERS', 'No customer has bought anything yet.');
-    report = valueCustomers({ unit: UNIT, model: 'bgnbd', horizon: HORIZON_WEEKS, annualDiscount: options.annualDiscount, margin }, summaries, purchases, until);
+    report = await valueWith({ unit: UNIT, model: 'bgnbd', horizon: HORIZON_WEEKS, annualDiscount: options.annualDiscount, margin }, summaries, until, buyingDays);
   } catch (error) {
     if (!(error instanceof ClvError)) throw error;
     assignTiers(figures, options.tiers);

@@ -12,7 +12,7 @@ import type { CustomerValueTable, LoyaltyMoveTable } from './insights.table.ts';
 import { gatherLadderEvidence } from './ladder-evidence.ts';
 import { ruleStage } from './ladder.ts';
 import { findOverrides, findShownStages, insertMoves } from './loyalty.repository.ts';
-import { findFirstNames, findPurchaseDays, replaceCustomerValues, saveRun } from './values.repository.ts';
+import { findBuyingDays, findContactCuts, findFirstNames, findPurchaseSummaries, replaceCustomerValues, saveRun, type PurchaseSummaryRow } from './values.repository.ts';
 
 // One recompute: values, tiers, the ladder and its moves, then the profit
 // figures. Read and compute in phases with a pause between them, so calls from
@@ -23,6 +23,8 @@ export type Progress = (phase: string, done: number, total: number) => void;
 export type RecomputeOutcome = { computedAt: string; customers: number; durationMs: number; model: 'bgnbd' | 'simple' | 'none'; reason: string };
 
 const PHASES = 4;
+/** Contacts read or placed between pauses: a few tens to a few hundred milliseconds of work. */
+const CHUNK = 10_000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Verdict = { contactId: string; stage: LoyaltyStage | null; reason: string };
@@ -56,12 +58,18 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   const today = localMoment(nowOf(ctx)).date;
   progress('Reading purchases', 0, PHASES);
   const settings = await readSettings(ctx.db);
-  const days = await findPurchaseDays(ctx.db);
-  const margin = observedMargin(days);
+  const summaries: PurchaseSummaryRow[] = [];
+  const cuts = await findContactCuts(ctx.db, CHUNK);
+  for (let run = 0; run <= cuts.length; run += 1) {
+    for (const row of await findPurchaseSummaries(ctx.db, today, { from: cuts[run - 1] ?? null, to: cuts[run] ?? null })) summaries.push(row);
+    await pause();
+  }
+  const margin = observedMargin(summaries);
   await pause();
 
   progress('Fitting the lifetime value model', 1, PHASES);
-  const valued = computeCustomerValues(days, today, { annualDiscount: settings.clvAnnualDiscountRate, margin, tiers: settings.clvTiers });
+  const options = { annualDiscount: settings.clvAnnualDiscountRate, margin, tiers: settings.clvTiers };
+  const valued = await computeCustomerValues(summaries, today, options, () => findBuyingDays(ctx.db, today));
   await pause();
 
   progress('Reading the loyalty ladder’s evidence', 2, PHASES);
@@ -71,7 +79,10 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   progress('Placing customers on the ladder', 3, PHASES);
   const figuresOf = new Map<string, CustomerFigures>(valued.customers.map((figure) => [figure.contactId, figure]));
   const verdicts: Verdict[] = [];
-  for (const [contactId, found] of evidence) verdicts.push({ contactId, ...ruleStage(found, settings.loyalty, today) });
+  for (const [contactId, found] of evidence) {
+    verdicts.push({ contactId, ...ruleStage(found, settings.loyalty, today) });
+    if (verdicts.length % CHUNK === 0) await pause();
+  }
   await pause();
 
   const now = new Date(nowOf(ctx)).toISOString();

@@ -3,36 +3,97 @@ import { insertMany } from '../db/bulk-insert.ts';
 import type { Db } from '../db/handle.ts';
 import type { CustomerValueRow, CustomerValueTable, InsightsRunTable } from './insights.table.ts';
 
-/** One contact's purchases on one day: sales and closings net of discounts, refunds apart. */
-export type PurchaseDayRow = {
+/** One contact's purchases summed: their history over all days, and what the CLV models need of the buying days up to today. */
+export type PurchaseSummaryRow = {
   contact_id: string;
-  occurred_on: string;
-  /** Sales and closings that day: gross − discount, in cents. */
-  net_cents: number;
-  refund_cents: number;
-  /** Sales and closings that day. */
+  /** First and last day with a sale or closing. */
+  first_purchase_on: string | null;
+  last_purchase_on: string | null;
+  /** Sales and closings. */
   purchases: number;
-  /** Product cost that day, refunds' taken back. */
+  /** Distinct days with a sale or closing. */
+  purchase_days: number;
+  /** Sales and closings net of discounts, less refunds, in cents. */
+  historical_cents: number;
+  /** Product cost, refunds' taken back, in cents. */
   product_cost_cents: number;
+  /** Buying days up to today, the first and last of them. */
+  model_days: number;
+  model_first_on: string | null;
+  model_last_on: string | null;
+  /** Sales and closings net of discounts on those days, and on the first of them, in cents. */
+  model_net_cents: number;
+  model_first_net_cents: number;
 };
 
+/** One buying day of one contact up to today: what the simple retention model reads. */
+export type BuyingDayRow = { contact_id: string; occurred_on: string; net_cents: number };
+
+/** Contacts whose id is in [from, to); null: no bound. */
+export type ContactRange = { from: string | null; to: string | null };
+
+// Live purchases of live contacts: a trashed contact is excluded by one lookup
+// in the (small) set of trashed ids rather than a join per purchase. Summed per
+// (contact, day) first, so same-day purchases count as one buying day; the scan
+// reads only purchases_by_contact (it covers these columns) in contact and day order.
+function purchaseDaysSql(range: ContactRange) {
+  const from = range.from === null ? sql`` : sql`and contact_id >= ${range.from}`;
+  const to = range.to === null ? sql`` : sql`and contact_id < ${range.to}`;
+  return sql`
+    select contact_id, occurred_on,
+      sum(case when kind = 'refund' then 0 else gross_cents - discount_cents end) as net,
+      sum(case when kind = 'refund' then gross_cents - discount_cents else 0 end) as refund,
+      sum(kind <> 'refund') as sales,
+      sum(case when kind = 'refund' then -product_cost_cents else product_cost_cents end) as cost
+    from purchases
+    where deleted_at is null ${from} ${to} and contact_id not in (select id from contacts where deleted_at is not null)
+    group by contact_id, occurred_on`;
+}
+
 /**
- * Every live contact's purchases per (contact, day), ordered by contact and day:
- * one pass over the purchases index, so a million purchases come back as one
- * row per buying day.
+ * Contact ids that cut every contact, in id order, into runs of `size`: the
+ * first id of each run after the first. The recompute reads purchases run by
+ * run, so no one statement keeps the worker from answering for long.
  */
-export async function findPurchaseDays(db: Db): Promise<PurchaseDayRow[]> {
-  const result = await sql<PurchaseDayRow>`
-    select p.contact_id, p.occurred_on,
-      sum(case when p.kind = 'refund' then 0 else p.gross_cents - p.discount_cents end) as net_cents,
-      sum(case when p.kind = 'refund' then p.gross_cents - p.discount_cents else 0 end) as refund_cents,
-      sum(p.kind <> 'refund') as purchases,
-      sum(case when p.kind = 'refund' then -p.product_cost_cents else p.product_cost_cents end) as product_cost_cents
-    from purchases p
-    join contacts c on c.id = p.contact_id and c.deleted_at is null
-    where p.deleted_at is null
-    group by p.contact_id, p.occurred_on
-    order by p.contact_id, p.occurred_on`.execute(db);
+export async function findContactCuts(db: Db, size: number): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select id from (select id, row_number() over (order by id) as n from contacts) where n % ${size} = 1 and n > 1 order by id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/**
+ * Every live contact in `range` with a live purchase, summed in SQL (one row per
+ * contact, ordered by contact): a million purchases come back as a hundred thousand rows.
+ * The model's columns count only buying days on or before `today`.
+ */
+export async function findPurchaseSummaries(db: Db, today: string, range: ContactRange = { from: null, to: null }): Promise<PurchaseSummaryRow[]> {
+  const result = await sql<PurchaseSummaryRow>`
+    with days as (${purchaseDaysSql(range)}),
+    model as (select *, sales > 0 and occurred_on <= ${today} as counted from days)
+    select contact_id,
+      min(case when sales > 0 then occurred_on end) as first_purchase_on,
+      max(case when sales > 0 then occurred_on end) as last_purchase_on,
+      sum(sales) as purchases,
+      sum(sales > 0) as purchase_days,
+      sum(net - refund) as historical_cents,
+      sum(cost) as product_cost_cents,
+      sum(counted) as model_days,
+      min(case when counted then occurred_on end) as model_first_on,
+      max(case when counted then occurred_on end) as model_last_on,
+      coalesce(sum(case when counted then net end), 0) as model_net_cents,
+      coalesce(cast(substr(min(case when counted then occurred_on || ':' || net end), 12) as integer), 0) as model_first_net_cents
+    from model
+    group by contact_id
+    order by contact_id`.execute(db);
+  return result.rows;
+}
+
+/** Every live contact's buying days up to `today` with their net, ordered by contact and day. */
+export async function findBuyingDays(db: Db, today: string): Promise<BuyingDayRow[]> {
+  const result = await sql<BuyingDayRow>`
+    select contact_id, occurred_on, net as net_cents from (${purchaseDaysSql({ from: null, to: null })})
+    where sales > 0 and occurred_on <= ${today}
+    order by contact_id, occurred_on`.execute(db);
   return result.rows;
 }
 
