@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   import: () => import('./import.bench.ts'),
   'contact-file': () => import('./contact-file.bench.ts'),
   insights: () => import('./insights.bench.ts'),
+  'insights-ui': () => import('./insights-ui.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
