@@ -23,6 +23,11 @@ export type CoreOptions = DispatchOptions & {
    * tests and one-off commands write no backups.
    */
   automaticBackups?: boolean;
+  /**
+   * The Insights figures recompute a moment after purchases, history or scores
+   * change (on by default); tests that write the derived figures by hand turn it off.
+   */
+  recomputeInsights?: boolean;
 };
 
 export type Core = CoreHandle & {

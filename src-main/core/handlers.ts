@@ -26,7 +26,6 @@ export const handlers = mergeHandlers({
 });
 
 /** Work the domains run beside their calls; automatic backups only where the host asks for them. */
-export function backgroundJobsFor(options: { automaticBackups?: boolean }): BackgroundJob[] {
-  const always = [followupReminders, insightsRecompute];
-  return options.automaticBackups ? [...always, automaticBackups] : always;
+export function backgroundJobsFor(options: { automaticBackups?: boolean; recomputeInsights?: boolean }): BackgroundJob[] {
+  return [followupReminders, ...(options.recomputeInsights === false ? [] : [insightsRecompute]), ...(options.automaticBackups ? [automaticBackups] : [])];
 }

@@ -3,7 +3,7 @@ import type { DispatchResult } from '../../shared/api/result.ts';
 import type { Contact } from '../../shared/contacts/contacts.schemas.ts';
 import type { DueNotice, Followup } from '../../shared/followups/followups.schemas.ts';
 import type { Clock } from '../../src-main/core/context.ts';
-import { createCore, type Core } from '../../src-main/core/core.ts';
+import { createCore, type Core, type CoreOptions } from '../../src-main/core/core.ts';
 import { makeTempDataDir } from '../helpers/temp-data-dir.ts';
 
 /** A clock the test moves by hand; moving it tells the core, as a changed system clock would. */
@@ -44,9 +44,9 @@ export type FollowupsCore = Awaited<ReturnType<typeof openFollowupsCore>>;
  * events (which starts the reminder scheduler). `reopen` closes it and starts a
  * new core on the same folder, as a restart of the app would.
  */
-export async function openFollowupsCore(clock = handClock(at('2026-12-02')), data = makeTempDataDir()) {
+export async function openFollowupsCore(clock = handClock(at('2026-12-02')), data = makeTempDataDir(), more: Partial<CoreOptions> = {}) {
   const logged: unknown[] = [];
-  const core: Core = await createCore({ dataDir: data.dir, clock, checkOutputs: true, logError: (error) => logged.push(error) });
+  const core: Core = await createCore({ dataDir: data.dir, clock, checkOutputs: true, logError: (error) => logged.push(error), ...more });
   const events: CoreEvent[] = [];
   core.onEvent((event) => events.push(event));
   const call = async <T>(method: string, input: unknown = {}) => value<T>(await core.dispatch(method, input));
@@ -69,7 +69,7 @@ export async function openFollowupsCore(clock = handClock(at('2026-12-02')), dat
     reopen: async (moveTo?: number) => {
       await core.close();
       if (moveTo !== undefined) clock.set(moveTo);
-      return openFollowupsCore(clock, data);
+      return openFollowupsCore(clock, data, more);
     },
     remove: async () => {
       await core.close();

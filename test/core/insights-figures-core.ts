@@ -33,7 +33,8 @@ export type PurchaseFixture = {
  */
 export async function openFiguresCore(today: string) {
   const data = makeTempDataDir('ambassador-insights-');
-  const app = await openFollowupsCore(handClock(at(today)), data);
+  // The figures here are written by hand: the background recompute would overwrite them.
+  const app = await openFollowupsCore(handClock(at(today)), data, { recomputeInsights: false });
   const raw = new Sqlite(join(data.dir, 'ambassador.sqlite'));
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });

@@ -37,11 +37,11 @@ async function openHarness(data = makeTempDataDir(), time = '09:00') {
     status: () => recomputeStatus(ctx),
     contact: (id: string) =>
       raw
-        .prepare(`insert into contacts (id, kind, first_name, last_name, company, display_name, sort_key, notes, created_at, updated_at) values (?, 'person', 'Ann', '', '', 'Ann', 'ann', '', 'x', 'x')`)
+        .prepare(`insert into contacts (id, kind, first_name, last_name, company, display_name, sort_key, notes, created_at, updated_at) values (?, 'person', 'Ann', '', '', 'Ann', 'ann', '', '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:00.000Z')`)
         .run(id),
     purchase: (contactId: string, day: string) =>
       raw
-        .prepare(`insert into purchases (id, contact_id, kind, occurred_on, gross_cents, created_at, updated_at) values (?, ?, 'sale', ?, 5000, 'x', 'x')`)
+        .prepare(`insert into purchases (id, contact_id, kind, occurred_on, gross_cents, created_at, updated_at) values (?, ?, 'sale', ?, 5000, '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:00.000Z')`)
         .run(`${contactId}-${day}`, contactId, day),
     close: async (keepData = false) => {
       opened.splice(opened.indexOf(harness), 1);

@@ -1,3 +1,4 @@
+import { migrations } from '../../migrations/index.ts';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -117,7 +118,7 @@ describe('the full JSON export', () => {
     const tables = schemaTables(api);
     expect(tables).toEqual(expect.arrayContaining(['contacts', 'contact_methods', 'contact_tags', 'interactions', 'followups', 'settings', 'import_batches', 'contact_merges']));
     for (const table of tables) expect(Object.keys(json.tables), `table ${table} is missing from the JSON export`).toContain(table);
-    expect(json).toMatchObject({ format: 'ambassador-export', version: 1, schemaVersion: '0007_create_plans' });
+    expect(json).toMatchObject({ format: 'ambassador-export', version: 1, schemaVersion: Object.keys(migrations).sort().at(-1) });
     expect(json.tables.contacts!.rows).toHaveLength(exported.contacts);
   });
 
