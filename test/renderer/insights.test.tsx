@@ -220,9 +220,18 @@ describe('the Insights screen', () => {
     const top = screen.getByRole('textbox', { name: 'Top tier (% of customers)' });
     await user.clear(top);
     await user.type(top, '80');
+    const currency = screen.getByRole('textbox', { name: 'Currency' });
+    await user.clear(currency);
+    await user.type(currency, 'euro');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(currency.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter a three-letter currency code such as USD or EUR.')).toBeTruthy();
+    await user.clear(currency);
+    await user.type(currency, 'eur');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(fake.callsTo('settings.update')).toHaveLength(1));
     expect(fake.callsTo('settings.update')[0]).toEqual({
+      currency: 'EUR',
       adminCostPerCustomerPerYearCents: 3050,
       unprofitableBelowCents: 0,
       clvAnnualDiscountRate: 0.1,

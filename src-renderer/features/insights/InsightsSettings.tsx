@@ -57,7 +57,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <TextField
             key={field.path}
             label={field.label}
-            inputMode={field.kind === 'whole' ? 'numeric' : 'decimal'}
+            inputMode={field.kind === 'code' ? 'text' : field.kind === 'whole' ? 'numeric' : 'decimal'}
             value={draft[field.path]}
             onChange={(value) => setDraft({ ...draft, [field.path]: value })}
             error={errors[field.path]}

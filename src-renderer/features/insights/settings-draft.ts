@@ -6,6 +6,7 @@ import { currencyInput, parseCurrency } from './currency-format.ts';
 
 /** Each field of the Insights settings form, keyed by its place in the settings (as the core's errors name it). */
 export const settingsFields = [
+  { path: 'currency', label: 'Currency', kind: 'code', hint: 'The three-letter code of the money you are paid in: USD, EUR, GBP…' },
   { path: 'adminCostPerCustomerPerYearCents', label: 'Administrative cost per customer per year', kind: 'money', hint: 'Accounts, mailings, software: spread over the days a customer was one.' },
   { path: 'unprofitableBelowCents', label: 'Unprofitable below', kind: 'money', hint: 'A customer whose profit for the period is below this is unprofitable. 0: any loss.' },
   { path: 'clvAnnualDiscountRate', label: 'Yearly discount rate', kind: 'decimal', hint: 'What future money is worth less each year, as a fraction: 0.10 for 10%.' },
@@ -25,7 +26,7 @@ export type SettingsPath = (typeof settingsFields)[number]['path'];
 export type SettingsDraft = Record<SettingsPath, string>;
 export type SettingsErrors = Partial<Record<SettingsPath, string>>;
 
-function valueAt(settings: Settings, path: SettingsPath): number {
+function valueAt(settings: Settings, path: Exclude<SettingsPath, 'currency'>): number {
   const [first, second] = path.split('.') as [keyof Settings, string | undefined];
   const top = settings[first];
   return second === undefined ? (top as number) : (top as unknown as Record<string, number>)[second]!;
@@ -34,8 +35,8 @@ function valueAt(settings: Settings, path: SettingsPath): number {
 export function draftOf(settings: Settings): SettingsDraft {
   const draft = {} as SettingsDraft;
   for (const field of settingsFields) {
-    const value = valueAt(settings, field.path);
-    draft[field.path] = field.kind === 'money' ? currencyInput(value, settings.currency) : String(value);
+    if (field.path === 'currency') draft.currency = settings.currency;
+    else draft[field.path] = field.kind === 'money' ? currencyInput(valueAt(settings, field.path), settings.currency) : String(valueAt(settings, field.path));
   }
   return draft;
 }
@@ -43,21 +44,31 @@ export function draftOf(settings: Settings): SettingsDraft {
 const whole = (text: string) => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 const decimal = (text: string) => (/^-?\d+(\.\d+)?$|^-?\.\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
-const typeProblem = { money: 'Enter an amount such as 24 or 24.50.', whole: 'Enter a whole number.', decimal: 'Enter a number such as 0.5.' } as const;
+const typeProblem = {
+  code: 'Enter a three-letter currency code such as USD or EUR.',
+  money: 'Enter an amount such as 24 or 24.50.',
+  whole: 'Enter a whole number.',
+  decimal: 'Enter a number such as 0.5.',
+} as const;
+const currencyCode = (text: string) => (/^[A-Za-z]{3}$/.test(text.trim()) ? text.trim().toUpperCase() : null);
 
 /** The change to send, or what the user must fix first (each at its field). */
 export function changeOf(draft: SettingsDraft, settings: Settings): { change: UpdateSettings } | { errors: SettingsErrors } {
   const errors: SettingsErrors = {};
   const values = {} as Record<SettingsPath, number>;
+  const currency = currencyCode(draft.currency);
+  if (currency === null) errors.currency = typeProblem.code;
   for (const field of settingsFields) {
+    if (field.kind === 'code') continue;
     const text = draft[field.path];
     const value = field.kind === 'money' ? parseCurrency(text, settings.currency) : field.kind === 'whole' ? whole(text) : decimal(text);
     if (value === null) errors[field.path] = typeProblem[field.kind];
     else values[field.path] = value;
   }
-  if (Object.keys(errors).length > 0) return { errors };
+  if (Object.keys(errors).length > 0 || currency === null) return { errors };
   return {
     change: {
+      currency,
       adminCostPerCustomerPerYearCents: values.adminCostPerCustomerPerYearCents,
       unprofitableBelowCents: values.unprofitableBelowCents,
       clvAnnualDiscountRate: values.clvAnnualDiscountRate,
