@@ -118,16 +118,13 @@ const profitColumns = sql.raw(
 
 /** Rewrites customer_profits from member_figures: every member, for each period. */
 export async function rewriteCustomerProfits(db: Kysely<Database>): Promise<void> {
-  const spanRows = sql.join(periods.map((period) => sql`(${period})`));
   await db.deleteFrom('customer_profits').execute();
   // Period by period, each in contact order: rows go in at the primary key's end.
-  await sql`insert into customer_profits (${profitColumns})
-    with spans(period) as (values ${spanRows})
-    select m.contact_id, s.period, ${sql.join(
-      ['revenue', 'allowances', 'product', 'channel', 'serve', 'admin', 'profit'].map((line) => perPeriod('m', line)),
-    )}
-    from spans s cross join member_figures m
-    order by s.period, m.contact_id`.execute(db);
+  for (const period of periods) {
+    const lines = ['revenue', 'allowances', 'product', 'channel', 'serve', 'admin', 'profit'].map((line) => sql.ref(`m.${periodPrefix[period]}_${line}`));
+    await sql`insert into customer_profits (${profitColumns})
+      select m.contact_id, ${period}, ${sql.join(lines)} from member_figures m order by m.contact_id`.execute(db);
+  }
 }
 
 /** One contact's P&L lines for a period, computed now from their purchases and history (even from the Trash); undefined when the contact is gone. */
