@@ -20,12 +20,13 @@ import { localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts';
 import { countCustomers, findCustomerPage, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
+import { dropContactFigures, writeContactFigures } from './contact-figures.repository.ts';
 import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
 import { findCustomerValue } from './figures.repository.ts';
 import { buildOverview, commonFigures, emptyOverview, type StoredOverview } from './overview-figures.ts';
 import { findOverview, findRun, replaceOverviews } from './overview.repository.ts';
 import { periodSpan } from './profit-periods.ts';
-import { liveProfitOf, rewriteCustomerProfits } from './profit.repository.ts';
+import { liveProfitOf, rewriteCustomerProfits, writeMemberFigures } from './profit.repository.ts';
 
 const periods: ProfitPeriod[] = ['this_year', 'last_12_months', 'all_time'];
 
@@ -153,14 +154,22 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
  * Rewrites customer_profits (every customer's P&L lines for each period as of `asOf`,
  * YYYY-MM-DD, the user's today) and insights_overviews (the Insights view's figures per
  * period). The recompute calls it inside its own transaction, after customer_values
- * (values, tiers, stages) and the ladder's moves are written.
+ * (values, tiers, stages) and the ladder's moves are written. Every figure starts from
+ * per-contact sums written once, in one pass over purchases and one over interactions,
+ * to temp tables dropped at the end.
  */
 export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string): Promise<void> {
-  await rewriteCustomerProfits(db, asOf, settings.adminCostPerCustomerPerYearCents);
-  const common = await commonFigures(db, asOf);
-  const rows = [];
-  for (const period of periods) {
-    rows.push({ period, computed_at: computedAt, figures: JSON.stringify(await buildOverview(db, period, asOf, settings, common)) });
+  await writeContactFigures(db, asOf);
+  try {
+    await writeMemberFigures(db, asOf, settings.adminCostPerCustomerPerYearCents);
+    await rewriteCustomerProfits(db);
+    const common = await commonFigures(db, asOf);
+    const rows = [];
+    for (const period of periods) {
+      rows.push({ period, computed_at: computedAt, figures: JSON.stringify(await buildOverview(db, period, asOf, settings, common)) });
+    }
+    await replaceOverviews(db, rows);
+  } finally {
+    await dropContactFigures(db);
   }
-  await replaceOverviews(db, rows);
 }

@@ -17,7 +17,7 @@ import {
   unprofitableCount,
   type SegmentSums,
 } from './overview.repository.ts';
-import { lastQuarters, periodSpan, previousSpan, type Span } from './profit-periods.ts';
+import { lastQuarters, periodSpan } from './profit-periods.ts';
 
 /** The overview as the recompute stores it; insights.overview adds the recompute's status. */
 export type StoredOverview = Omit<InsightsOverview, 'status'>;
@@ -87,9 +87,9 @@ export function shareOut(shares: Map<string, number>, total: number): Map<string
   return rounded;
 }
 
-async function channelRows(db: Db, period: ProfitPeriod, span: Span): Promise<ChannelRow[]> {
-  const sums = await channelSums(db, span);
-  const serve = await costToServeByChannel(db, period, span);
+async function channelRows(db: Db, period: ProfitPeriod): Promise<ChannelRow[]> {
+  const sums = await channelSums(db, period);
+  const serve = await costToServeByChannel(db, period);
   const shares = new Map<string, number>();
   for (const { channel, share } of serve.shares) shares.set(channel, (shares.get(channel) ?? 0) + share);
   const serveByChannel = shareOut(shares, serve.total);
@@ -161,7 +161,7 @@ export async function commonFigures(db: Db, today: string): Promise<CommonFigure
 /** Every figure of the Insights view for one period, from the snapshot just written. */
 export async function buildOverview(db: Db, period: ProfitPeriod, today: string, settings: Settings, common: CommonFigures): Promise<StoredOverview> {
   const span = periodSpan(period, today);
-  const sums = await segmentSums(db, period, span, previousSpan(period, today), settings.unprofitableBelowCents);
+  const sums = await segmentSums(db, period, settings.unprofitableBelowCents);
   return {
     period,
     from: period === 'all_time' ? await allTimeStart(db, today) : span.from,
@@ -171,7 +171,7 @@ export async function buildOverview(db: Db, period: ProfitPeriod, today: string,
     ladder: common.ladder,
     clvBins: common.clvBins,
     segments: [...tiers, ...stages].map((segment) => segmentRow(segment, sums.find((row) => row.segment === segment))),
-    channels: await channelRows(db, period, span),
+    channels: await channelRows(db, period),
     quarters: common.quarters,
     unprofitableCustomers: await unprofitableCount(db, period, settings.unprofitableBelowCents),
   };

@@ -2,20 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import type { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
 import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import type { Database } from '../db/schema.ts';
+import { periodColumn } from './contact-figures.repository.ts';
 import type { Quarter, Span } from './profit-periods.ts';
 
-// The Insights view's figures, each aggregated in SQL over the snapshot the
-// recompute has just written (customer_values, customer_profits) and the live
-// purchases and history it was computed from. Passes over a year or more of
-// purchases read the table in order (`not indexed`): the by-day index would
-// read it at random, a page a row once the data outgrows SQLite's cache.
+// The Insights view's figures, each aggregated in SQL over the temp tables the
+// recompute has just written (contact-figures.repository.ts, member_figures in
+// profit.repository.ts): a few hundred thousand rows, each read once per period.
 
 /** Customers (with a purchase), and everyone on the ladder by stage. */
 export async function customersAndLadder(db: Kysely<Database>): Promise<{ customers: number; stages: Array<{ stage: LoyaltyStage; count: number }> }> {
   const { rows } = await sql<{ stage: LoyaltyStage | null; customers: number; count: number }>`
-    select v.stage, sum(v.purchases > 0) as customers, count(*) as count
-    from customer_values v join contacts c on c.id = v.contact_id and c.deleted_at is null
-    group by v.stage`.execute(db);
+    select stage, sum(purchases > 0) as customers, count(*) as count from member_figures where valued group by stage`.execute(db);
   return {
     customers: rows.reduce((sum, row) => sum + row.customers, 0),
     stages: rows.flatMap((row) => (row.stage === null ? [] : [{ stage: row.stage, count: row.count }])),
@@ -24,18 +21,15 @@ export async function customersAndLadder(db: Kysely<Database>): Promise<{ custom
 
 export async function clvRange(db: Kysely<Database>): Promise<{ low: number | null; high: number | null }> {
   const { rows } = await sql<{ low: number | null; high: number | null }>`
-    select min(v.predicted_clv_cents) as low, max(v.predicted_clv_cents) as high
-    from customer_values v join contacts c on c.id = v.contact_id and c.deleted_at is null
-    where v.purchases > 0`.execute(db);
+    select min(predicted_clv_cents) as low, max(predicted_clv_cents) as high from member_figures where purchases > 0`.execute(db);
   return rows[0] ?? { low: null, high: null };
 }
 
 /** Customers per bin of `step` cents from `start`; the last bin takes everything above. */
 export async function clvBinCounts(db: Kysely<Database>, start: number, step: number, bins: number): Promise<Map<number, number>> {
   const { rows } = await sql<{ bin: number; count: number }>`
-    select min(${bins - 1}, (v.predicted_clv_cents - cast(${start} as integer)) / cast(${step} as integer)) as bin, count(*) as count
-    from customer_values v join contacts c on c.id = v.contact_id and c.deleted_at is null
-    where v.purchases > 0
+    select min(${bins - 1}, (predicted_clv_cents - cast(${start} as integer)) / cast(${step} as integer)) as bin, count(*) as count
+    from member_figures where purchases > 0
     group by 1`.execute(db);
   return new Map(rows.map((row) => [row.bin, row.count]));
 }
@@ -50,46 +44,23 @@ export type SegmentSums = {
   lowSelfService: number;
 };
 
-/** Members of each CLV tier and ladder stage: tiers and stages have distinct names. */
-const segmentMembers = sql`
-  select v.tier as segment, v.contact_id from customer_values v join contacts c on c.id = v.contact_id and c.deleted_at is null where v.tier is not null
-  union all
-  select v.stage, v.contact_id from customer_values v join contacts c on c.id = v.contact_id and c.deleted_at is null where v.stage is not null`;
-
-/** Per contact: bought (a sale or closing) in the period before, and in this one. */
-function buyers(span: Span, before: Span) {
-  const low = before.from < span.from ? before.from : span.from;
-  return sql`
-    select p.contact_id,
-      max(p.occurred_on between ${before.from} and ${before.to}) as before,
-      max(p.occurred_on between ${span.from} and ${span.to}) as now
-    from purchases p not indexed
-    where p.deleted_at is null and p.kind <> 'refund' and p.occurred_on between ${low} and ${span.to}
-    group by p.contact_id`;
-}
-
-export async function segmentSums(db: Kysely<Database>, period: ProfitPeriod, span: Span, before: Span, unprofitableBelowCents: number): Promise<SegmentSums[]> {
+/**
+ * Per CLV tier and per ladder stage (their names are distinct): members, their profit, how many
+ * bought (a sale or closing) in the period before and how many of those again in this one, and the
+ * interactions (all, self-service) in the period of the members below the unprofitable line.
+ */
+export async function segmentSums(db: Kysely<Database>, period: ProfitPeriod, unprofitableBelowCents: number): Promise<SegmentSums[]> {
+  const column = (line: string) => periodColumn('m', period, line);
+  const low = sql`${column('profit')} < ${unprofitableBelowCents}`;
+  const sums = sql`count(*) as customers, coalesce(sum(${column('profit')}), 0) as profitSum,
+      coalesce(sum(${column('before')}), 0) as boughtBefore,
+      coalesce(sum(${column('before')} and ${column('bought')}), 0) as retained,
+      coalesce(sum(case when ${low} then ${column('touches')} else 0 end), 0) as lowTouches,
+      coalesce(sum(case when ${low} then ${column('self')} else 0 end), 0) as lowSelfService`;
   const { rows } = await sql<SegmentSums>`
-    with
-    members as materialized (${segmentMembers}),
-    buys as (${buyers(span, before)}),
-    touches as (
-      select i.contact_id, count(*) as all_touches, sum(i.kind = 'self_service') as self_touches
-      from interactions i
-      where i.deleted_at is null and i.occurred_at >= ${span.fromAt} and i.occurred_at < ${span.toAt}
-        and i.contact_id in (select contact_id from customer_profits where period = ${period} and profit_cents < ${unprofitableBelowCents})
-      group by i.contact_id
-    )
-    select m.segment, count(*) as customers, coalesce(sum(cp.profit_cents), 0) as profitSum,
-      coalesce(sum(b.before), 0) as boughtBefore,
-      coalesce(sum(b.before and b.now), 0) as retained,
-      coalesce(sum(case when cp.profit_cents < ${unprofitableBelowCents} then t.all_touches else 0 end), 0) as lowTouches,
-      coalesce(sum(case when cp.profit_cents < ${unprofitableBelowCents} then t.self_touches else 0 end), 0) as lowSelfService
-    from members m
-    left join customer_profits cp on cp.contact_id = m.contact_id and cp.period = ${period}
-    left join buys b on b.contact_id = m.contact_id
-    left join touches t on t.contact_id = m.contact_id
-    group by m.segment`.execute(db);
+    select m.tier as segment, ${sums} from member_figures m where m.tier is not null group by m.tier
+    union all
+    select m.stage as segment, ${sums} from member_figures m where m.stage is not null group by m.stage`.execute(db);
   return rows;
 }
 
@@ -106,21 +77,18 @@ export function lostMembers(segment: string, span: Span, before: Span) {
     where (v.tier = ${segment} or v.stage = ${segment}) and ${bought(before.from, before.to)} and not ${bought(span.from, span.to)}`;
 }
 
-/** A period's live purchases with their net revenue: sales and closings less discounts, refunds negative. */
-function netPurchases(from: string, to: string) {
-  return sql`
-    select p.contact_id, p.channel, p.kind, p.occurred_on, p.product_cost_cents, p.channel_cost_cents,
-      case when p.kind = 'refund' then -p.gross_cents else p.gross_cents - p.discount_cents end as net
-    from purchases p not indexed join contacts c on c.id = p.contact_id and c.deleted_at is null
-    where p.deleted_at is null and p.occurred_on between ${from} and ${to}`;
-}
-
 export type ChannelSums = { channel: string; purchases: number; revenue: number; channelCost: number; productCost: number };
 
-export async function channelSums(db: Kysely<Database>, span: Span): Promise<ChannelSums[]> {
+/** Net revenue of a temp table's row in the period: sales and closings less discounts, refunds taken off. */
+const net = (table: string, period: ProfitPeriod) => sql<number>`(${periodColumn(table, period, 'revenue')} - ${periodColumn(table, period, 'allowances')})`;
+
+/** Per channel, the period's live purchases: how many, net revenue, channel and product costs. */
+export async function channelSums(db: Kysely<Database>, period: ProfitPeriod): Promise<ChannelSums[]> {
   const { rows } = await sql<ChannelSums>`
-    select channel, count(*) as purchases, sum(net) as revenue, sum(channel_cost_cents) as channelCost, sum(product_cost_cents) as productCost
-    from (${netPurchases(span.from, span.to)}) group by channel`.execute(db);
+    select pf.channel, sum(${periodColumn('pf', period, 'count')}) as purchases, sum(${net('pf', period)}) as revenue,
+      sum(${periodColumn('pf', period, 'channel')}) as channelCost, sum(${periodColumn('pf', period, 'product')}) as productCost
+    from purchase_figures pf where ${periodColumn('pf', period, 'count')} > 0
+    group by pf.channel`.execute(db);
   return rows;
 }
 
@@ -128,21 +96,17 @@ export async function channelSums(db: Kysely<Database>, span: Span): Promise<Cha
  * Each customer's cost to serve in the period, shared across channels by their
  * net revenue through each (unrounded); without revenue it goes to the unknown channel ('').
  */
-export async function costToServeByChannel(db: Kysely<Database>, period: ProfitPeriod, span: Span): Promise<{ shares: Array<{ channel: string; share: number }>; total: number }> {
+export async function costToServeByChannel(db: Kysely<Database>, period: ProfitPeriod): Promise<{ shares: Array<{ channel: string; share: number }>; total: number }> {
+  const serve = periodColumn('m', period, 'serve');
+  const bought = periodColumn('m', period, 'count');
   const { rows } = await sql<{ channel: string; share: number }>`
-    with
-    inside as materialized (${netPurchases(span.from, span.to)}),
-    per_channel as (select contact_id, channel, sum(net) as net from inside group by contact_id, channel),
-    per_customer as (select contact_id, sum(net) as net from inside group by contact_id),
-    serve as (select contact_id, cost_to_serve_cents as cts from customer_profits where period = ${period} and cost_to_serve_cents <> 0)
-    select pc.channel, sum(s.cts * 1.0 * pc.net / t.net) as share
-    from serve s join per_customer t on t.contact_id = s.contact_id and t.net > 0
-    join per_channel pc on pc.contact_id = s.contact_id
-    group by pc.channel
+    select pf.channel, sum(${serve} * 1.0 * ${net('pf', period)} / ${net('m', period)}) as share
+    from member_figures m join purchase_figures pf on pf.contact_id = m.contact_id and ${periodColumn('pf', period, 'count')} > 0
+    where ${serve} <> 0 and ${bought} > 0 and ${net('m', period)} > 0
+    group by pf.channel
     union all
-    select '', sum(s.cts) from serve s left join per_customer t on t.contact_id = s.contact_id
-    where t.net is null or t.net <= 0`.execute(db);
-  const total = await sql<{ total: number }>`select coalesce(sum(cost_to_serve_cents), 0) as total from customer_profits where period = ${period}`.execute(db);
+    select '', sum(${serve}) from member_figures m where ${serve} <> 0 and (${bought} = 0 or ${net('m', period)} <= 0)`.execute(db);
+  const total = await sql<{ total: number }>`select coalesce(sum(${serve}), 0) as total from member_figures m`.execute(db);
   return { shares: rows.filter((row) => row.share !== null), total: total.rows[0]?.total ?? 0 };
 }
 
@@ -160,17 +124,22 @@ export async function quarterSums(db: Kysely<Database>, quarters: Quarter[]): Pr
   const first = quarters[0]!;
   const last = quarters.at(-1)!;
   const { rows: money } = await sql<QuarterSums>`
-    select ${quarterOf(sql.ref('occurred_on'), quarters, 'from')} as quarter, sum(net) as revenue,
-      sum(product_cost_cents + channel_cost_cents) as costs,
-      count(distinct case when kind <> 'refund' then contact_id end) as customers
-    from (${netPurchases(first.from, last.to)}) group by 1`.execute(db);
-  const { rows: serve } = await sql<{ quarter: string; serve: number }>`
-    select ${quarterOf(sql.ref('i.occurred_at'), quarters, 'fromAt')} as quarter, sum(i.cost_to_serve_cents) as serve
-    from interactions i
-    where i.deleted_at is null and i.occurred_at >= ${first.fromAt} and i.occurred_at < ${last.toAt}
-      and i.contact_id in (select contact_id from customer_profits where period = 'all_time')
+    select ${quarterOf(sql.ref('p.occurred_on'), quarters, 'from')} as quarter,
+      sum(case when p.kind = 'refund' then -p.gross_cents else p.gross_cents - p.discount_cents end) as revenue,
+      sum(p.product_cost_cents + p.channel_cost_cents) as costs,
+      count(distinct case when p.kind <> 'refund' then p.contact_id end) as customers
+    from purchases p not indexed
+    where p.deleted_at is null and p.occurred_on between ${first.from} and ${last.to}
+      and p.contact_id not in (select id from contacts where deleted_at is not null)
     group by 1`.execute(db);
-  return { money, serve };
+  // member_figures holds, per member, the cost to serve from each quarter's first instant on.
+  const arms = quarters.map(({ quarter }, index) => {
+    const since = (at: number) => sql.ref(`q${at}_serve`);
+    const inside = index === quarters.length - 1 ? since(index) : sql`${since(index)} - ${since(index + 1)}`;
+    return sql`select ${quarter} as quarter, sum(${inside}) as serve from member_figures`;
+  });
+  const { rows: serve } = await sql<{ quarter: string; serve: number }>`${sql.join(arms, sql` union all `)}`.execute(db);
+  return { money, serve: serve.filter((row) => row.serve !== null) };
 }
 
 /**
@@ -182,10 +151,11 @@ export async function ladderAtQuarterEnds(db: Kysely<Database>, quarters: Quarte
   const { rows } = await sql<{ quarter: string; stage: LoyaltyStage; count: number }>`
     with
     ends(quarter, end_on) as (values ${ends}),
-    held as (
+    held as materialized (
       select m.to_stage, m.moved_on,
         lead(m.moved_on) over (partition by m.contact_id order by m.moved_on, m.moved_at, m.id) as next_on
-      from loyalty_moves m join contacts c on c.id = m.contact_id and c.deleted_at is null
+      from loyalty_moves m
+      where m.contact_id not in (select id from contacts where deleted_at is not null)
     )
     select e.quarter, h.to_stage as stage, count(*) as count
     from held h join ends e on h.moved_on <= e.end_on and (h.next_on is null or h.next_on > e.end_on)
@@ -196,16 +166,14 @@ export async function ladderAtQuarterEnds(db: Kysely<Database>, quarters: Quarte
 
 export async function unprofitableCount(db: Kysely<Database>, period: ProfitPeriod, unprofitableBelowCents: number): Promise<number> {
   const { rows } = await sql<{ count: number }>`
-    select count(*) as count from customer_profits where period = ${period} and profit_cents < ${unprofitableBelowCents}`.execute(db);
+    select count(*) as count from member_figures m where ${periodColumn('m', period, 'profit')} < ${unprofitableBelowCents}`.execute(db);
   return rows[0]?.count ?? 0;
 }
 
 /** For all time's first day: the earliest purchase and the earliest addition among the contacts on the P&L. */
 export async function earliestStarts(db: Kysely<Database>): Promise<{ purchasedOn: string | null; addedAt: string | null }> {
   const { rows } = await sql<{ purchasedOn: string | null; addedAt: string | null }>`
-    select
-      (select min(p.occurred_on) from purchases p join customer_profits cp on cp.contact_id = p.contact_id and cp.period = 'all_time' where p.deleted_at is null) as purchasedOn,
-      (select min(c.created_at) from contacts c join customer_profits cp on cp.contact_id = c.id and cp.period = 'all_time') as addedAt`.execute(db);
+    select min(first_on) as purchasedOn, min(created_at) as addedAt from member_figures`.execute(db);
   return rows[0] ?? { purchasedOn: null, addedAt: null };
 }
 

@@ -1,14 +1,12 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
 import type { Database } from '../db/schema.ts';
+import { periodPrefix } from './contact-figures.repository.ts';
 import type { CustomerProfitRow } from './insights.table.ts';
 import { offsetChanges, periodSpan, startOfDay, type OffsetChange } from './profit-periods.ts';
 
 /** A contact's P&L lines, and the day they became a customer (or were added): all time's first day. */
 export type ProfitLines = CustomerProfitRow & { became_on: string };
-
-/** Who the P&L is computed for: every customer (and every contact on the ladder), or one contact. */
-type Whom = { every: true } | { contactId: string };
 
 /** The local day of a stored instant, with the time zone's offsets as plain arithmetic. */
 export function localDay(column: RawBuilder<unknown>, offsets: OffsetChange[]): RawBuilder<string> {
@@ -24,69 +22,28 @@ export async function offsetsSinceFirstContact(db: Kysely<Database>, today: stri
 }
 
 const periods: ProfitPeriod[] = ['this_year', 'last_12_months', 'all_time'];
-const prefixes: Record<ProfitPeriod, string> = { this_year: 'ty', last_12_months: 'l12', all_time: 'all' };
 
 /** Per period, the column of a per-contact sum: `ps.ty_revenue` for this year. */
 function perPeriod(table: string, line: string): RawBuilder<number> {
-  return sql<number>`coalesce(case s.period when 'this_year' then ${sql.ref(`${table}.ty_${line}`)} when 'last_12_months' then ${sql.ref(`${table}.l12_${line}`)} else ${sql.ref(`${table}.all_${line}`)} end, 0)`;
+  const arm = (period: ProfitPeriod) => sql.ref(`${table}.${periodPrefix[period]}_${line}`);
+  return sql<number>`coalesce(case s.period when 'this_year' then ${arm('this_year')} when 'last_12_months' then ${arm('last_12_months')} else ${arm('all_time')} end, 0)`;
 }
 
 /**
- * The P&L lines of each contact for each period, as one set-based query: one
- * pass over purchases and one over interactions, grouped by contact, each line
- * summed for the three periods at once.
+ * The P&L lines of the contacts in `members` (contact_id, first_on, became_on) for each period,
+ * from their purchases' sums in `ps` and their interactions' in `ss` (columns prefixed per period):
  *
  * - revenue: gross of sales and closings; allowances: their discounts plus the gross of refunds;
- * - product and channel costs: of every kind; cost to serve: of the live interactions in the period;
+ * - product and channel costs: of every kind; cost to serve: of the live interactions in the period
+ *   (all time's counts every interaction up to today, even one dated before the contact was added);
  * - admin: the yearly amount × the period's days on or after they became a customer / 365, to the cent.
  */
-function profitLines(today: string, adminPerYearCents: number, offsets: OffsetChange[], whom: Whom, only?: ProfitPeriod): RawBuilder<ProfitLines> {
-  const spans = periods.map((period) => ({ period, ...periodSpan(period, today) }));
-  const purchaseColumns = spans.map(({ period, from }) => {
-    const prefix = prefixes[period];
-    const inside = sql`p.occurred_on >= ${from}`;
-    return sql`
-      sum(case when ${inside} and p.kind <> 'refund' then p.gross_cents else 0 end) as ${sql.ref(`${prefix}_revenue`)},
-      sum(case when ${inside} then (case when p.kind = 'refund' then p.gross_cents else p.discount_cents end) else 0 end) as ${sql.ref(`${prefix}_allowances`)},
-      sum(case when ${inside} then p.product_cost_cents else 0 end) as ${sql.ref(`${prefix}_product`)},
-      sum(case when ${inside} then p.channel_cost_cents else 0 end) as ${sql.ref(`${prefix}_channel`)}`;
-  });
-  // All time counts every interaction up to today, even one dated before the contact was added.
-  const serveColumns = spans.map(({ period, fromAt }) =>
-    sql`sum(case when i.occurred_at >= ${fromAt} then i.cost_to_serve_cents else 0 end) as ${sql.ref(`${prefixes[period]}_serve`)}`,
-  );
-  const toAt = spans[0]!.toAt;
-  const onePurchaser = 'contactId' in whom ? sql`and p.contact_id = ${whom.contactId}` : sql``;
-  const members =
-    'contactId' in whom
-      ? sql`c.id = ${whom.contactId}`
-      : sql`(ps.contact_id is not null or exists (select 1 from customer_values v where v.contact_id = c.id))`;
-  // One contact's own page shows their P&L even from the Trash; the snapshot holds live contacts only.
-  const liveContact = 'contactId' in whom ? sql`1` : sql`c.deleted_at is null`;
-  // Over everyone, one pass in table order: walking a by-contact index reads the table at random,
-  // a page a row once the data outgrows SQLite's cache (seconds at a million rows).
-  const whole = 'contactId' in whom ? sql`` : sql`not indexed`;
-  const spanRows = sql.join(spans.map(({ period, from }) => sql`(${period}, ${from})`));
+function profitLines(today: string, adminPerYearCents: number, sums: { ctes: RawBuilder<unknown>; ps: string; ss: string }, only?: ProfitPeriod): RawBuilder<ProfitLines> {
+  const spanRows = sql.join(periods.map((period) => sql`(${period}, ${periodSpan(period, today).from})`));
   return sql<ProfitLines>`
     with
     spans(period, from_on) as (values ${spanRows}),
-    purchase_sums as (
-      select p.contact_id, min(p.occurred_on) as first_on, ${sql.join(purchaseColumns)}
-      from purchases p ${whole} join contacts c on c.id = p.contact_id
-      where p.deleted_at is null and ${liveContact} and p.occurred_on <= ${today} ${onePurchaser}
-      group by p.contact_id
-    ),
-    members as materialized (
-      select c.id as contact_id, ps.first_on, min(coalesce(ps.first_on, '9999-12-31'), ${localDay(sql.ref('c.created_at'), offsets)}) as became_on
-      from contacts c left join purchase_sums ps on ps.contact_id = c.id
-      where ${liveContact} and ${members}
-    ),
-    serve_sums as (
-      select i.contact_id, ${sql.join(serveColumns)}
-      from interactions i ${whole} join members m on m.contact_id = i.contact_id
-      where i.deleted_at is null and i.occurred_at < ${toAt}
-      group by i.contact_id
-    ),
+    ${sums.ctes},
     lines as (
       select m.contact_id, s.period, m.became_on,
         ${perPeriod('ps', 'revenue')} as revenue_cents,
@@ -98,8 +55,8 @@ function profitLines(today: string, adminPerYearCents: number, offsets: OffsetCh
           else (cast(${adminPerYearCents} as integer) * max(0, cast(julianday(${today}) - julianday(max(s.from_on, m.became_on)) as integer) + 1) * 2 + 365) / 730
         end as admin_cost_cents
       from members m cross join spans s
-      left join purchase_sums ps on ps.contact_id = m.contact_id
-      left join serve_sums ss on ss.contact_id = m.contact_id
+      left join ${sql.raw(sums.ps)} ps on ps.contact_id = m.contact_id
+      left join ${sql.raw(sums.ss)} ss on ss.contact_id = m.contact_id
       ${only === undefined ? sql`` : sql`where s.period = ${only}`}
     )
     select contact_id, period, became_on, revenue_cents, allowances_cents, product_cost_cents, channel_cost_cents, cost_to_serve_cents, admin_cost_cents,
@@ -107,18 +64,70 @@ function profitLines(today: string, adminPerYearCents: number, offsets: OffsetCh
     from lines`;
 }
 
+/** When they became a customer: their first purchase, or the day they were added if earlier. */
+const becameOn = (firstOn: RawBuilder<unknown>, offsets: OffsetChange[]) => sql`min(coalesce(${firstOn}, '9999-12-31'), ${localDay(sql.ref('c.created_at'), offsets)})`;
+
+/** Per period, the P&L lines and the sums the overview reads besides, as columns of member_figures. */
+function memberColumns(today: string, adminPerYearCents: number): RawBuilder<unknown> {
+  const sum = (table: string, period: ProfitPeriod, line: string) => sql<number>`coalesce(${sql.ref(`${table}.${periodPrefix[period]}_${line}`)}, 0)`;
+  const columns = periods.map((period) => {
+    const prefix = periodPrefix[period];
+    const name = (line: string) => sql.ref(`${prefix}_${line}`);
+    const lines = ['revenue', 'allowances', 'product', 'channel'].map((line) => sum('cf', period, line));
+    const serve = sum('sf', period, 'serve');
+    const admin = sql<number>`case when cf.first_on is null then 0
+      else (cast(${adminPerYearCents} as integer) * max(0, cast(julianday(${today}) - julianday(max(${periodSpan(period, today).from}, m.became_on)) as integer) + 1) * 2 + 365) / 730 end`;
+    return sql`${lines[0]} as ${name('revenue')}, ${lines[1]} as ${name('allowances')}, ${lines[2]} as ${name('product')}, ${lines[3]} as ${name('channel')},
+      ${serve} as ${name('serve')}, ${admin} as ${name('admin')},
+      ${lines[0]} - ${lines[1]} - ${lines[2]} - ${lines[3]} - ${serve} - ${admin} as ${name('profit')},
+      ${sum('cf', period, 'count')} as ${name('count')}, cf.${name('bought')}, cf.${name('before')},
+      sf.${name('touches')}, sf.${name('self')}`;
+  });
+  return sql.join(columns);
+}
+
+/**
+ * Writes member_figures: one row per contact on the P&L (a live customer, with a purchase up to
+ * today, or a live contact with a lifetime value), their P&L lines for each period as columns,
+ * and what the overview reads with them: their value, tier and stage, and the sums
+ * writeContactFigures left. customer_profits and the overview's figures are read from it.
+ */
+export async function writeMemberFigures(db: Kysely<Database>, today: string, adminPerYearCents: number): Promise<void> {
+  const offsets = await offsetsSinceFirstContact(db, today);
+  const quarters = Array.from({ length: 8 }, (_, index) => sql.raw(`, sf.q${index}_serve`));
+  await sql`drop table if exists temp.member_figures`.execute(db);
+  await sql`create temp table member_figures as
+    with members as (
+      select c.id as contact_id, c.created_at, ${becameOn(sql.ref('cf.first_on'), offsets)} as became_on
+      from contacts c left join contact_figures cf on cf.contact_id = c.id
+      where c.deleted_at is null and (cf.contact_id is not null or exists (select 1 from customer_values v where v.contact_id = c.id))
+    )
+    select m.contact_id, m.created_at, cf.first_on, v.contact_id is not null as valued, v.purchases, v.predicted_clv_cents, v.tier, v.stage,
+      ${memberColumns(today, adminPerYearCents)} ${sql.join(quarters, sql``)}
+    from members m
+    left join contact_figures cf on cf.contact_id = m.contact_id
+    left join serve_figures sf on sf.contact_id = m.contact_id
+    left join customer_values v on v.contact_id = m.contact_id
+    order by m.contact_id`.execute(db);
+  await sql`create unique index temp.member_figures_by_contact on member_figures (contact_id)`.execute(db);
+}
+
 const profitColumns = sql.raw(
   'contact_id, period, revenue_cents, allowances_cents, product_cost_cents, channel_cost_cents, cost_to_serve_cents, admin_cost_cents, profit_cents',
 );
 
-/** Rewrites customer_profits: every customer and every contact on the ladder, for each period as of `today`. */
-export async function rewriteCustomerProfits(db: Kysely<Database>, today: string, adminPerYearCents: number): Promise<void> {
+/** Rewrites customer_profits from member_figures: every member, for each period. */
+export async function rewriteCustomerProfits(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('customer_profits').execute();
-  await sql`insert into customer_profits (${profitColumns})
-    select ${profitColumns} from (${profitLines(today, adminPerYearCents, await offsetsSinceFirstContact(db, today), { every: true })})`.execute(db);
+  // Period by period, each in contact order: rows go in at the primary key's end.
+  for (const period of periods) {
+    const lines = ['revenue', 'allowances', 'product', 'channel', 'serve', 'admin', 'profit'].map((line) => sql.ref(`m.${periodPrefix[period]}_${line}`));
+    await sql`insert into customer_profits (${profitColumns})
+      select m.contact_id, ${period}, ${sql.join(lines)} from member_figures m order by m.contact_id`.execute(db);
+  }
 }
 
-/** One contact's P&L lines for a period, computed now from their purchases and history; undefined when the contact is gone. */
+/** One contact's P&L lines for a period, computed now from their purchases and history (even from the Trash); undefined when the contact is gone. */
 export async function liveProfitOf(
   db: Kysely<Database>,
   contactId: string,
@@ -126,6 +135,38 @@ export async function liveProfitOf(
   today: string,
   adminPerYearCents: number,
 ): Promise<ProfitLines | undefined> {
-  const { rows } = await profitLines(today, adminPerYearCents, await offsetsSinceFirstContact(db, today), { contactId }, period).execute(db);
+  const offsets = await offsetsSinceFirstContact(db, today);
+  const spans = periods.map((period) => ({ period, ...periodSpan(period, today) }));
+  const purchaseColumns = spans.map(({ period, from }) => {
+    const prefix = periodPrefix[period];
+    const inside = sql`p.occurred_on >= ${from}`;
+    return sql`
+      sum(case when ${inside} and p.kind <> 'refund' then p.gross_cents else 0 end) as ${sql.ref(`${prefix}_revenue`)},
+      sum(case when ${inside} then (case when p.kind = 'refund' then p.gross_cents else p.discount_cents end) else 0 end) as ${sql.ref(`${prefix}_allowances`)},
+      sum(case when ${inside} then p.product_cost_cents else 0 end) as ${sql.ref(`${prefix}_product`)},
+      sum(case when ${inside} then p.channel_cost_cents else 0 end) as ${sql.ref(`${prefix}_channel`)}`;
+  });
+  const serveColumns = spans.map(({ period, fromAt }) =>
+    sql`sum(case when i.occurred_at >= ${fromAt} then i.cost_to_serve_cents else 0 end) as ${sql.ref(`${periodPrefix[period]}_serve`)}`,
+  );
+  const sums = sql`
+    purchase_sums as (
+      select p.contact_id, min(p.occurred_on) as first_on, ${sql.join(purchaseColumns)}
+      from purchases p
+      where p.deleted_at is null and p.occurred_on <= ${today} and p.contact_id = ${contactId}
+      group by p.contact_id
+    ),
+    members as materialized (
+      select c.id as contact_id, ps.first_on, ${becameOn(sql.ref('ps.first_on'), offsets)} as became_on
+      from contacts c left join purchase_sums ps on ps.contact_id = c.id
+      where c.id = ${contactId}
+    ),
+    serve_sums as (
+      select i.contact_id, ${sql.join(serveColumns)}
+      from interactions i
+      where i.deleted_at is null and i.occurred_at < ${spans[0]!.toAt} and i.contact_id = ${contactId}
+      group by i.contact_id
+    )`;
+  const { rows } = await profitLines(today, adminPerYearCents, { ctes: sums, ps: 'purchase_sums', ss: 'serve_sums' }, period).execute(db);
   return rows[0];
 }
