@@ -38,24 +38,7 @@ export async function openFiguresCore(today: string) {
   const raw = new Sqlite(join(data.dir, 'ambassador.sqlite'));
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  // The core's background recompute follows changes to history, settings and contacts: it would
-  // rewrite the values, moves and run these tests write by hand. Whatever it writes is undone.
-  const handWritten = ['customer_values', 'loyalty_moves', 'insights_runs'] as const;
-  const keepingHandWritten = async <T>(change: () => Promise<T>): Promise<T> => {
-    await app.core.backgroundSettled();
-    const kept = handWritten.map((table) => [table, raw.prepare(`select * from ${table}`).all() as Array<Record<string, unknown>>] as const);
-    const result = await change();
-    await app.core.backgroundSettled();
-    for (const [table, rows] of kept) {
-      raw.prepare(`delete from ${table}`).run();
-      for (const row of rows) {
-        const columns = Object.keys(row);
-        raw.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`).run(...columns.map((column) => row[column]));
-      }
-    }
-    return result;
-  };
-  const call = <T>(method: string, input: unknown = {}) => keepingHandWritten(() => app.call<T>(method, input));
+  const call = <T>(method: string, input: unknown = {}) => app.call<T>(method, input);
   const settings = async (changes: Partial<Settings>) => call<Settings>('settings.update', changes);
   return {
     ...app,
