@@ -124,9 +124,10 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
         followupIds.push(...(await createFollowupsIn(tx, now, move.contact_id, [{ kind: 'call', title, dueDate: today, dueTime: null, prompt: move.reason, recurrence: null }])));
       }
       const customers = valued.customers.filter((figure) => figure.purchaseDays > 0).length;
+      await refreshFigures(tx, today, settings, now);
+      // The whole run, the figures included: the status shows it and the next debounce scales with it.
       const durationMs = Math.round(performance.now() - started);
       await saveRun(tx, { computed_at: now, as_of: today, model: valued.model, model_reason: valued.reason, details: JSON.stringify(valued.details), customers, duration_ms: durationMs });
-      await refreshFigures(tx, today, settings, now);
       return { moves, followupIds, calls, outcome: { computedAt: now, customers, durationMs, model: valued.model, reason: valued.reason } };
     },
     changed: ({ moves, followupIds, calls, outcome }) => {

@@ -12,6 +12,8 @@ import { countLivePurchases, findRun } from './values.repository.ts';
 
 /** How long after the last change a recompute starts. */
 export const RECOMPUTE_DELAY_MS = 1_500;
+/** The longest a change waits for its recompute, however long the last one took. */
+const MAX_DELAY_MS = 120_000;
 /** The longest the day check sleeps. */
 const LONGEST_SLEEP_MS = 15 * 60_000;
 
@@ -38,6 +40,10 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
   let stale = false;
   let failure: string | null = null;
   let stopped = false;
+  // A big book's recompute takes seconds and holds the worker meanwhile: after a long one,
+  // the next waits longer (three times as long as the last took), so a stream of edits
+  // does not keep the worker busy. Recompute now and the day's check do not wait.
+  let lastTookMs = 0;
 
   const run = () => {
     chain = chain.then(async () => {
@@ -45,7 +51,8 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
       active = true;
       stale = false;
       try {
-        await runRecompute(ctx, (phase, done, total) => ctx.notify?.({ name: 'insights.progress', payload: { phase, done, total } }));
+        const outcome = await runRecompute(ctx, (phase, done, total) => ctx.notify?.({ name: 'insights.progress', payload: { phase, done, total } }));
+        lastTookMs = outcome.durationMs;
         failure = null;
       } catch (error) {
         // Kept in words for the status; the next change tries again.
@@ -62,10 +69,13 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
     schedule: () => {
       stale = true;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        void run();
-      }, delayMs);
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          void run();
+        },
+        Math.max(delayMs, Math.min(3 * lastTookMs, MAX_DELAY_MS)),
+      );
       timer.unref?.();
     },
     runNow: () => {
