@@ -1,6 +1,30 @@
 /** Money as the user types and reads it; the core only ever sees integer cents. */
 
 export const moneyProblem = 'Enter an amount like 120.00';
+const negativeProblem = 'Enter the amount without a minus sign: for money given back, choose Refund as the kind.';
+
+/** The symbols a currency is written with, in English and in the user's own locale ("$", "US$", "€"…). */
+function symbolsOf(currency: string): string[] {
+  return [undefined, 'en', 'en-US'].flatMap((locale) => {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1).filter((part) => part.type === 'currency').map((part) => part.value);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * The currency mark typed beside an amount ("€", "£", "EUR") when it is not the settings'
+ * currency; null when there is none or it is that currency's own. "$" counts as any dollar's.
+ */
+function otherCurrencyIn(typed: string, currency: string): string | null {
+  const mark = typed.replace(/[\d.,\s\u00a0\u202f'+-]/g, '');
+  if (mark === '' || mark.toUpperCase() === currency.toUpperCase()) return null;
+  const own = symbolsOf(currency);
+  if (own.includes(mark) || (mark === '$' && own.some((symbol) => symbol.includes('$')))) return null;
+  return mark;
+}
 
 /** The decimal separator of `locale` ("," in de-DE, "." in en-US). */
 function decimalSeparatorOf(locale: string | undefined): string {
@@ -37,9 +61,12 @@ function splitAmount(text: string, decimal: string): { whole: string; fraction: 
  * a decimal comma) in cents; empty text is null. Negative amounts are refused here:
  * the form's amounts are never negative (a refund is its own kind).
  */
-export function parseMoney(typed: string, locale?: string): { cents: number | null } | { problem: string } {
+export function parseMoney(typed: string, locale?: string, currency?: string | null): { cents: number | null } | { problem: string } {
   const text = typed.replace(/[\s\u00a0\u202f']/g, '').replace(/^[^\d.,-]+|[^\d.,]+$/g, '');
   if (typed.trim() === '') return { cents: null };
+  if (/^\s*[-−(]|^[^\d]*[-−]\s*\d/.test(typed)) return { problem: negativeProblem };
+  const foreign = currency ? otherCurrencyIn(typed, currency) : null;
+  if (foreign !== null) return { problem: `Amounts are in ${currency}: enter this one in ${currency}, not “${foreign}”, or change the currency in Insights settings.` };
   if (!/^\d[\d.,]*$|^[.,]\d+$/.test(text)) return { problem: moneyProblem };
   const split = splitAmount(text, decimalSeparatorOf(locale));
   if (split === null || !/^\d*$/.test(split.whole) || !/^\d{0,2}$/.test(split.fraction)) return { problem: moneyProblem };

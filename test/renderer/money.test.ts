@@ -35,7 +35,7 @@ describe('parseMoney: what the user types, in cents', () => {
     expect(parseMoney('   ', 'en-US')).toEqual({ cents: null });
   });
 
-  it.each(['abc', '-5', '12.345', '1,2.5', '1.2.3,4', '12..5', '1,20,0.00'])('refuses %s with what to type instead', (typed) => {
+  it.each(['abc', '12.345', '1,2.5', '1.2.3,4', '12..5', '1,20,0.00'])('refuses %s with what to type instead', (typed) => {
     expect(parseMoney(typed, 'en-US')).toEqual({ problem: moneyProblem });
   });
 
@@ -52,5 +52,29 @@ describe('formatMoney', () => {
 
   it('writes a plain number until the currency is known', () => {
     expect(formatMoney(5, null)).toBe((0.05).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  });
+});
+
+describe('money in another currency, or with a minus sign', () => {
+  it('refuses a euro or pound amount when the business is paid in dollars, and says what to do', () => {
+    for (const typed of ['12,50 €', '€12.50', '£3', '12.50 EUR']) {
+      const parsed = parseMoney(typed, 'en-US', 'USD');
+      expect(parsed, typed).toHaveProperty('problem');
+      expect((parsed as { problem: string }).problem).toMatch(/^Amounts are in USD: enter this one in USD, not “(€|£|EUR)”/);
+    }
+  });
+
+  it('takes the settings’ own currency however it is written', () => {
+    expect(parseMoney('$1,200.50', 'en-US', 'USD')).toEqual({ cents: 120_050 });
+    expect(parseMoney('12,50 €', 'de-DE', 'EUR')).toEqual({ cents: 1_250 });
+    expect(parseMoney('EUR 12.50', 'en-US', 'EUR')).toEqual({ cents: 1_250 });
+    expect(parseMoney('CA$5', 'en-US', 'CAD')).toEqual({ cents: 500 });
+    expect(parseMoney('$5', 'en-US', 'CAD')).toEqual({ cents: 500 });
+  });
+
+  it('refuses a minus sign or brackets, pointing to Refund', () => {
+    for (const typed of ['-50', '(50.00)', '$-50', '−50']) {
+      expect(parseMoney(typed, 'en-US', 'USD')).toEqual({ problem: 'Enter the amount without a minus sign: for money given back, choose Refund as the kind.' });
+    }
   });
 });

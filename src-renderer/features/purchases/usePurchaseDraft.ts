@@ -4,6 +4,7 @@ import { todayLocal } from '../../ui/dates.ts';
 import { moneyText, parseMoney } from '../../ui/money.ts';
 import { placeSaveProblem } from '../../ui/save-problem.ts';
 import { createPurchase, updatePurchase } from './purchase-editing.ts';
+import { useCurrency } from '../customer-value/currency.store.ts';
 
 export type PurchaseDraft = {
   kind: PurchaseKind;
@@ -55,11 +56,11 @@ function draftOf(purchase: Purchase): PurchaseDraft {
 type Fields = Parameters<typeof createPurchase>[0]['fields'];
 
 /** Checks what the browser can (amounts, the date's shape) before sending; the core checks the rest. */
-function toFields(draft: PurchaseDraft): { errors: PurchaseDraftErrors } | { fields: Fields } {
+function toFields(draft: PurchaseDraft, currency: string | null): { errors: PurchaseDraftErrors } | { fields: Fields } {
   const errors: PurchaseDraftErrors = {};
   const cents: Partial<Record<(typeof moneyFields)[number], number>> = {};
   for (const field of moneyFields) {
-    const parsed = parseMoney(draft[field]);
+    const parsed = parseMoney(draft[field], undefined, currency);
     if ('problem' in parsed) errors[field] = parsed.problem;
     else cents[field] = parsed.cents ?? 0;
   }
@@ -100,7 +101,7 @@ export function usePurchaseDraft(contactId: string, editing: Purchase | null, on
 
   const save = async () => {
     if (saving) return;
-    const checked = toFields(draft);
+    const checked = toFields(draft, useCurrency.getState().currency);
     if ('errors' in checked) {
       setErrors(checked.errors);
       setMessage(null);
