@@ -1,7 +1,8 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: 'primary' | 'secondary' | 'danger' | 'quiet';
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** A button that never submits a form by accident: `type` defaults to "button". */

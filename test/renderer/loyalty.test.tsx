@@ -46,7 +46,7 @@ function standingOf(initial: LoyaltyStanding) {
     current =
       input.stage === null
         ? { ...current, stage: current.ruleStage, reason: current.ruleReason, source: 'rules', override: null }
-        : { ...current, stage: input.stage, reason: input.reason ?? '', source: 'override', override: { stage: input.stage, reason: input.reason ?? '', setAt: '2026-12-02T10:00:00.000Z' } };
+        : { ...current, stage: input.stage, reason: `set by hand: ${input.reason ?? ''}`, source: 'override', override: { stage: input.stage, reason: input.reason ?? '', setAt: '2026-12-02T10:00:00.000Z' } };
     setTimeout(() => fake.emit({ name: 'loyalty.changed', payload: { contactIds: [input.contactId], reason: 'overridden' } }));
     return current;
   });
@@ -63,7 +63,7 @@ describe('The loyalty ladder on a contact’s page', () => {
     const shown = await loyalty();
     const stage = await within(shown).findByText('Movable');
     expect(stage.textContent).toBe('Movable');
-    expect(within(shown).getByText('bought 20 days ago, steady rhythm')).toBeTruthy();
+    expect(within(shown).getByText('— Bought 20 days ago, steady rhythm')).toBeTruthy();
     expect(stageCounts()).toEqual({ Detractor: 0, 'At risk': 0, Movable: 1, Ambassador: 0 });
     expect(within(shown).getByText(/^Latest likelihood to recommend: 8 of 10/)).toBeTruthy();
   });
@@ -122,7 +122,7 @@ describe('The loyalty ladder on a contact’s page', () => {
     await user.type(within(shown).getByLabelText('Reason'), 'sends us half the street{Enter}');
     await waitFor(() => expect(fake.callsTo('loyalty.override')).toEqual([{ contactId: contactId(1), stage: 'ambassador', reason: 'sends us half the street' }]));
     expect(await within(shown).findByText('Ambassador')).toBeTruthy();
-    expect(within(shown).getByText('Set by hand: sends us half the street')).toBeTruthy();
+    expect(within(shown).getByText('— Set by hand: sends us half the street')).toBeTruthy();
     expect(within(shown).queryByLabelText('Stage')).toBeNull();
     expect(stageCounts()).toEqual({ Detractor: 0, 'At risk': 0, Movable: 0, Ambassador: 1 });
 

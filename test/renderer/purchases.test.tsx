@@ -176,7 +176,7 @@ describe('Purchases on a contact’s page', () => {
     expect(screen.queryByLabelText('Amount')).toBeNull();
   });
 
-  it('Escape closes the form and keeps the contact’s page open', async () => {
+  it('Escape closes the form, keeps the contact’s page open and gives the keyboard back to Add purchase', async () => {
     purchasesOf([]);
     const user = userEvent.setup();
     render(<App />);
@@ -186,6 +186,8 @@ describe('Purchases on a contact’s page', () => {
     expect(screen.queryByLabelText('Amount')).toBeNull();
     expect(screen.getByRole('region', { name: 'Purchases' })).toBeTruthy();
     expect(fake.callsTo('purchases.create')).toEqual([]);
+    // The keyboard is back on the button that opened the form.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add purchase' }));
   });
 
   it('edits a purchase with the version it was read at', async () => {

@@ -28,7 +28,7 @@ export function LifetimeValue({ value, currency }: Props) {
               {value.pAlive === null ? 'Not estimated' : percent(value.pAlive)}
             </Figure>
             <Figure name="Predicted lifetime value" definition="Their future purchases' worth, discounted at the rate in settings.">
-              {formatMoney(value.predictedClvCents, currency)}
+              {value.model === 'none' ? 'Not estimated' : formatMoney(value.predictedClvCents, currency)}
             </Figure>
             <Figure name="Value tier" definition="Where their predicted value ranks among your customers (tiers set in settings).">
               {value.tier === null ? 'Not ranked' : clvTierNames[value.tier]}

@@ -61,10 +61,7 @@ export function LoyaltySection({ contact, formOpen, onFormOpen }: Props) {
             ) : (
               <strong className="loyalty-stage">{loyaltyStageNames[standing.stage]}</strong>
             )}{' '}
-            <span className="loyalty-reason">
-              {standing.source === 'override' ? 'Set by hand: ' : ''}
-              {standing.reason}
-            </span>
+            <span className="loyalty-reason">{` — ${sentenceCase(standing.reason)}`}</span>
           </p>
           {standing.suggestedPlan && canWrite && (
             <Button aria-haspopup="dialog" onClick={() => startSuggested(standing.suggestedPlan!)}>
@@ -95,4 +92,9 @@ export function LoyaltySection({ contact, formOpen, onFormOpen }: Props) {
       )}
     </section>
   );
+}
+
+/** The core's reasons read as phrases ("scored 3 on …", "set by hand: …"): beside the stage, each starts a sentence. */
+function sentenceCase(reason: string): string {
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Contact } from '../../../shared/contacts/contacts.schemas.ts';
 import type { Purchase } from '../../../shared/commerce/commerce.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -31,8 +31,14 @@ export function PurchasesSection({ contact, formOpen, onFormOpen }: Props) {
     };
   }, [contact.id]);
 
-  const onSaved = () => {
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Saved or cancelled, the keyboard goes back where the form was opened from.
+  const closeForm = () => {
     onFormOpen(false);
+    addButton.current?.focus();
+  };
+  const onSaved = () => {
+    closeForm();
     showToast({ message: `Recorded a purchase for ${contact.displayName}` });
   };
 
@@ -42,12 +48,12 @@ export function PurchasesSection({ contact, formOpen, onFormOpen }: Props) {
         <h2 id="purchases-title">Purchases</h2>
         {total > 0 && <span className="section-count">{total.toLocaleString()}</span>}
         {canWrite && (
-          <Button className="push-right" variant={formOpen ? 'secondary' : 'primary'} aria-expanded={formOpen} onClick={() => onFormOpen(!formOpen)}>
+          <Button ref={addButton} className="push-right" variant={formOpen ? 'secondary' : 'primary'} aria-expanded={formOpen} onClick={() => onFormOpen(!formOpen)}>
             Add purchase
           </Button>
         )}
       </div>
-      {formOpen && canWrite && <PurchaseForm contactId={contact.id} onSaved={onSaved} onCancel={() => onFormOpen(false)} />}
+      {formOpen && canWrite && <PurchaseForm contactId={contact.id} onSaved={onSaved} onCancel={closeForm} />}
       {status === 'loading' && <p className="loading">Loading purchases…</p>}
       {status === 'error' && (
         <p className="error-banner" role="alert">
@@ -114,7 +120,8 @@ function PurchaseEntry({ purchase, contactId }: { purchase: Purchase; contactId:
       </div>
       <p className="timeline-details">
         {[
-          purchaseKindWords[purchase.kind],
+          // Without a description the title already says the kind.
+          purchase.description ? purchaseKindWords[purchase.kind] : '',
           purchase.discountCents > 0 ? `discount ${formatMoney(purchase.discountCents, currency)}${purchase.discountReason ? ` (${purchase.discountReason})` : ''}` : '',
           channelWords(purchase.channel),
         ]
