@@ -51,8 +51,8 @@ describe('the Insights screen', () => {
     expect(screen.getByRole('img', { name: 'Customers on each rung of the loyalty ladder' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'The loyalty ladder at the end of each quarter' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Customers by predicted lifetime value' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'Revenue and profit by quarter' })).toBeTruthy();
-    const trendTable = screen.getByRole('table', { name: 'Revenue and profit by quarter' });
+    expect(screen.getByRole('img', { name: 'Net revenue and profit by quarter' })).toBeTruthy();
+    const trendTable = screen.getByRole('table', { name: 'Net revenue and profit by quarter' });
     expect(within(trendTable).getByRole('row', { name: /2026-Q4/ }).textContent).toContain('-$200');
     // Segments: tiers first, then the ladder's rungs; money in the settings' currency.
     const segments = screen.getByRole('table', { name: 'Segments for the period' });

@@ -24,7 +24,7 @@ export function ChannelsSection({ overview }: { overview: InsightsOverview }) {
               <tr>
                 <th scope="col">Channel</th>
                 <th scope="col">Purchases</th>
-                <th scope="col">Revenue</th>
+                <th scope="col" title="What customers paid: sales and closings less discounts, less refunds">Net revenue</th>
                 <th scope="col" title="What selling through the channel cost: fees, commissions.">Channel cost</th>
                 <th scope="col">Product cost</th>
                 <th scope="col" title="Each customer’s time and gifts, shared across channels by their revenue through each.">Cost to serve</th>

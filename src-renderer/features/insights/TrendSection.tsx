@@ -19,9 +19,9 @@ export function TrendSection({ overview }: { overview: InsightsOverview }) {
       ) : (
         <>
           <ColumnChart
-            label="Revenue and profit by quarter"
+            label="Net revenue and profit by quarter"
             series={[
-              { name: 'Revenue', colour: '#7a9cc6' },
+              { name: 'Net revenue', colour: '#7a9cc6' },
               { name: 'Profit', colour: '#2f6f5e' },
             ]}
             format={(cents) => formatWholeCurrency(cents, currency)}
@@ -33,7 +33,7 @@ export function TrendSection({ overview }: { overview: InsightsOverview }) {
               <thead>
                 <tr>
                   <th scope="col">Quarter</th>
-                  <th scope="col">Revenue</th>
+                  <th scope="col" title="What customers paid: sales and closings less discounts, less refunds">Net revenue</th>
                   <th scope="col">Profit</th>
                   <th scope="col">Customers who bought</th>
                 </tr>
