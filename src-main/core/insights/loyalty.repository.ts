@@ -142,3 +142,16 @@ export async function findShownStageOf(db: Db, contactId: string): Promise<Loyal
     .executeTakeFirst();
   return row?.to_stage;
 }
+
+/** Each of these contacts' first sale or closing day, for those who have one. */
+export async function findFirstPurchaseDays(db: Db, contactIds: string[]): Promise<Array<{ contact_id: string; first_on: string }>> {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('purchases')
+    .select(['contact_id', (eb) => eb.fn.min<string>('occurred_on').as('first_on')])
+    .where('contact_id', 'in', contactIds)
+    .where('deleted_at', 'is', null)
+    .where('kind', '<>', 'refund')
+    .groupBy('contact_id')
+    .execute();
+}
