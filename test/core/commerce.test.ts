@@ -36,11 +36,15 @@ describe('purchases', () => {
     expect(await refuse(ada.id, { discountCents: 200 })).toMatchObject({ code: 'VALIDATION', paths: ['discountCents'] });
     // With a reason a discount larger than the amount is kept (a credit given on it).
     expect((await app.purchase(ada.id, { grossCents: 100, discountCents: 200, discountReason: 'Store credit' })).netCents).toBe(-100);
-    expect(await refuse(ada.id, { occurredOn: '2026-12-04' })).toMatchObject({ code: 'VALIDATION', paths: ['occurredOn'], message: expect.stringContaining('follow-up') });
+    expect(await refuse(ada.id, { occurredOn: '2026-12-04' })).toMatchObject({
+      code: 'VALIDATION',
+      paths: ['occurredOn'],
+      message: 'That date is more than a day ahead: plan a future sale as a follow-up instead.',
+    });
     expect((await app.purchase(ada.id, { occurredOn: '2026-12-03' })).occurredOn).toBe('2026-12-03');
-    expect(await refuse('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a51', {})).toMatchObject({ code: 'VALIDATION', paths: ['contactId'] });
+    expect(await refuse('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a51', {})).toMatchObject({ code: 'VALIDATION', paths: ['contactId'], message: 'That contact no longer exists. Choose another contact.' });
     await app.call('contacts.delete', { id: ada.id });
-    expect(await refuse(ada.id, {})).toMatchObject({ code: 'VALIDATION', paths: ['contactId'], message: expect.stringContaining('Trash') });
+    expect(await refuse(ada.id, {})).toMatchObject({ code: 'VALIDATION', paths: ['contactId'], message: 'This contact is in the Trash. Restore it before recording purchases for it.' });
   });
 
   it('lists newest first, a page at a time, with the total', async () => {

@@ -70,8 +70,8 @@ describe('reading purchase files', () => {
     expect(preview.sample.map((row) => row.occurredOn)).toEqual(['2026-10-13', '2026-11-02', '2026-11-20']);
     const dayFirst = await app.preview(fixture('tab-month-first.tsv'), { dateOrder: 'dmy' });
     expect(dayFirst.invalid).toEqual([
-      { line: 1, reason: 'line 1: the date “10/13/2026” is not a date; expected day/month/year' },
-      { line: 3, reason: 'line 3: the date “11/20/2026” is not a date; expected day/month/year' },
+      { line: 1, reason: 'Line 1: the date “10/13/2026” is not a date. Write it as day/month/year, or choose another date format.' },
+      { line: 3, reason: 'Line 3: the date “11/20/2026” is not a date. Write it as day/month/year, or choose another date format.' },
     ]);
     expect(dayFirst.sample[1]!.occurredOn).toBe('2026-02-11');
     const report = await app.importFile(fixture('tab-month-first.tsv'));
@@ -83,10 +83,10 @@ describe('reading purchase files', () => {
     const report = await app.importFile(fixture('broken-rows.csv'));
     expect(report).toMatchObject({ total: 9, imported: 5, skipped: 4 });
     expect(report.rows.filter((row) => row.outcome === 'skipped').map((row) => row.reason)).toEqual([
-      'line 4: the date “31/31/2026” is not a date; expected day/month/year',
-      'line 5: the amount “abc” is not an amount',
-      'line 7: there is no customer id, email or phone to tell whose purchase it is',
-      'line 9: the quotes do not add up (a quote in the middle of a field on line 9); fix the row in the file',
+      'Line 4: the date “31/31/2026” is not a date. Write it as day/month/year, or choose another date format.',
+      'Line 5: the amount “abc” is not an amount. Write it as a number, like 12.50.',
+      'Line 7: there is no customer id, email or phone to tell whose purchase it is. Add one to the row, then import again.',
+      'Line 9: the quotes do not add up (a quote in the middle of a field on line 9). Fix the row in the file, then import again.',
     ]);
     expect((await app.call<Array<{ skipped: number; imported: number }>>('purchases.imports'))[0]).toMatchObject({ imported: 5, skipped: 4, total: 9 });
   });
@@ -96,14 +96,18 @@ describe('matching customers', () => {
   it('skip reports each unmatched row; a contact found by email gets the customer id, so the next file finds them by it', async () => {
     const ada = await app.contact('Ada', { emails: [{ value: 'ADA@example.com' }] });
     const preview = await app.preview(fixture('utf8-bom.csv'));
-    // Ada's first row finds her by email, which links C-001 to her: her next row finds her by that id.
-    expect(preview).toMatchObject({ matched: { customerId: 1, email: 1, phone: 0 }, unmatchedRows: 2, unmatchedCustomers: 2 });
+    // Both of Ada's rows find her by email, which comes first; the first links C-001 to her.
+    expect(preview).toMatchObject({ matched: { customerId: 0, email: 2, phone: 0 }, unmatchedRows: 2, unmatchedCustomers: 2 });
     const report = await app.importFile(fixture('utf8-bom.csv'), { unmatched: 'skip' });
     expect(report).toMatchObject({ total: 4, imported: 2, matched: 2, skipped: 2, createdContacts: 0 });
-    expect(report.rows.map((row) => row.reason)).toEqual(['line 3: no contact with customer id C-002', 'line 5: no contact with customer id C-003']);
+    expect(report.rows.map((row) => row.reason)).toEqual([
+      'Line 3: no contact has customer id C-002. Add the contact first, or choose “Create a contact for each”.',
+      'Line 5: no contact has customer id C-003. Add the contact first, or choose “Create a contact for each”.',
+    ]);
     expect((await app.purchases(ada.id)).total).toBe(2);
-    const again = await app.preview(fixture('utf8-bom.csv'));
-    expect(again.matched).toEqual({ customerId: 2, email: 0, phone: 0 });
+    // A file with the id and no email finds her by the id alone.
+    const idsOnly = fixture('ids-only.csv');
+    expect((await app.preview(idsOnly)).matched).toEqual({ customerId: 1, email: 0, phone: 0 });
   });
 
   it('matches by phone however it is written, and maps columns whose headers it does not know by their values', async () => {

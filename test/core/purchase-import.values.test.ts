@@ -46,4 +46,12 @@ describe('dates as exports write them', () => {
     expect(detectDateOrder(['01/02/2026', '02/13/2026'])).toBe('mdy');
     expect(detectDateOrder(['2026-01-02', '19970101'])).toBe('ymd');
   });
+
+  it('dotted dates are day first (German, Polish, Scandinavian exports) unless a second part over 12 proves month first', () => {
+    expect(detectDateOrder(['03.11.2026', '04.11.2026'])).toBe('dmy');
+    expect(detectDateOrder(['03.11.2026', '13.11.2026'])).toBe('dmy');
+    expect(detectDateOrder(['03.11.2026', '03.13.2026'])).toBe('mdy');
+    expect(detectDateOrder(['03/11/2026', '04/11/2026'])).toBe('mdy');
+    expect(detectDateOrder(['03-11-2026'])).toBe('mdy');
+  });
 });

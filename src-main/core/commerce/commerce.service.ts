@@ -1,7 +1,7 @@
 import type { CoreEvent, EventPayload } from '../../../shared/api/events.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { CreatePurchase, ListPurchases, Purchase, PurchasePage, UpdatePurchase } from '../../../shared/commerce/commerce.schemas.ts';
-import { commerceFieldLabels } from '../../../shared/commerce/commerce.labels.ts';
+import type { commerceFieldLabels } from '../../../shared/commerce/commerce.labels.ts';
 import { findContactBriefs } from '../contacts/contacts.service.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
@@ -33,19 +33,20 @@ function changed(purchases: Purchase[], reason: Reason): CoreEvent {
   return { name: 'purchases.changed', payload: { ids: purchases.map((each) => each.id), contactIds: [...new Set(purchases.map((each) => each.contactId))], reason } };
 }
 
+/** The problem is a whole sentence naming the field ("That date is…"), so it is the message too. */
 function invalid(path: keyof typeof commerceFieldLabels, problem: string): AppError {
-  return new AppError('VALIDATION', `${commerceFieldLabels[path]}: ${problem}`, { fields: [{ path, message: problem }] });
+  return new AppError('VALIDATION', problem, { fields: [{ path, message: problem }] });
 }
 
 async function requireLiveContact(db: Db, contactId: string): Promise<void> {
   const [contact] = await findContactBriefs(db, [contactId]);
-  if (!contact) throw invalid('contactId', 'that contact no longer exists. Choose another contact.');
-  if (contact.inTrash) throw invalid('contactId', 'this contact is in the Trash. Restore it before recording purchases for it.');
+  if (!contact) throw invalid('contactId', 'That contact no longer exists. Choose another contact.');
+  if (contact.inTrash) throw invalid('contactId', 'This contact is in the Trash. Restore it before recording purchases for it.');
 }
 
 /** A sale is recorded when it happened: one more than a day ahead of today is a plan, not a purchase. */
 function checkDate(occurredOn: string, now: number): void {
-  if (occurredOn > addToDate(localMoment(now).date, 1, 'days')) throw invalid('occurredOn', 'that is more than a day ahead; plan a future sale as a follow-up instead.');
+  if (occurredOn > addToDate(localMoment(now).date, 1, 'days')) throw invalid('occurredOn', 'That date is more than a day ahead: plan a future sale as a follow-up instead.');
 }
 
 async function requirePurchase(db: Db, id: string): Promise<PurchaseRow> {

@@ -79,6 +79,17 @@ function mappingByHeader(header: string[]): PurchaseColumnMapping[] {
 }
 
 /**
+ * Customer ids are short codes with a digit in each, and mostly distinct: a
+ * column of a few repeated words ("paid", "Online") is a status or a channel.
+ * Distinct is a quarter of the rows, not half: purchase histories list a
+ * customer's rows together (CDNOW's first 20 rows are 6 customers).
+ */
+function looksLikeIds(cells: string[]): boolean {
+  if (cells.length === 0 || !cells.every((cell) => /^[A-Za-z0-9_-]{1,20}$/.test(cell) && /\d/.test(cell))) return false;
+  return cells.length < 4 || new Set(cells).size * 4 >= cells.length;
+}
+
+/**
  * Without a header, the values decide: the date-looking column is the date, the
  * last money-looking one the amount, the first id-looking one the customer id;
  * an email or phone column is found too.
@@ -95,19 +106,26 @@ function mappingByValues(sample: CsvRow[], width: number): PurchaseColumnMapping
   if (phone !== -1) fields[phone] = 'phone';
   const amount = fields.findLastIndex((field, column) => field === 'skip' && every(column, (cell) => parseAmount(cell) !== null));
   if (amount !== -1) fields[amount] = 'amount';
-  const id = fields.findIndex((field, column) => field === 'skip' && every(column, (cell) => /^[A-Za-z0-9_-]{1,40}$/.test(cell.trim())));
+  const id = fields.findIndex((field, column) => field === 'skip' && looksLikeIds(sample.map((row) => (row.fields[column] ?? '').trim())));
   if (id !== -1) fields[id] = 'customerId';
   return fields.map((field, column) => ({ column, field }));
 }
 
-/** Headers in words the names above miss ("Datum", "Umsatz"): the customer, date and amount columns their values show. */
+/**
+ * Headers in words the names above miss ("Datum", "Umsatz"): the customer, date
+ * and amount columns their values show. A customer id is guessed only when no
+ * email, phone or name column tells whose each row is: a guessed id that is
+ * really a status would pull every row with the same status into one contact.
+ */
 function withValuesFor(byHeader: PurchaseColumnMapping[], byValues: PurchaseColumnMapping[]): PurchaseColumnMapping[] {
   const named = new Set(byHeader.map((each) => each.field));
-  return byHeader.map((each) => {
+  const filled = byHeader.map((each) => {
     const guess = byValues[each.column]?.field;
     const fillable = guess === 'date' || guess === 'amount' || guess === 'customerId' || guess === 'email' || guess === 'phone';
     return each.field === 'skip' && fillable && !named.has(guess) ? { column: each.column, field: guess } : each;
   });
+  const saysWho = filled.some((each) => each.field === 'email' || each.field === 'phone' || each.field === 'name');
+  return filled.map((each) => (saysWho && each.field === 'customerId' && !named.has('customerId') ? { column: each.column, field: 'skip' } : each));
 }
 
 /** A first row whose date or amount cell does not read as one is a header. */

@@ -7,7 +7,6 @@ import type {
   PurchaseImportReport,
   PurchaseReadOptions,
 } from '../../../shared/commerce/purchase-import.schemas.ts';
-import { commerceFieldLabels } from '../../../shared/commerce/commerce.labels.ts';
 import { insertContactsInBulk, liveContactMethods, trashContactsIn } from '../contacts/contacts.service.ts';
 import { nowOf, type CoreContext } from '../context.ts';
 import { nextTimestamp } from '../db/clock.ts';
@@ -202,8 +201,7 @@ export async function listPurchaseImports(ctx: CoreContext): Promise<PurchaseImp
   return (await findImportBatches(ctx.db)).map(batchOf);
 }
 
-const invalidBatch = (problem: string) =>
-  new AppError('VALIDATION', `${commerceFieldLabels.batchId}: ${problem}`, { fields: [{ path: 'batchId', message: problem }] });
+const invalidBatch = (problem: string) => new AppError('VALIDATION', problem, { fields: [{ path: 'batchId', message: problem }] });
 
 /**
  * Undo import: its purchases are removed (they came from the file, which still
@@ -218,7 +216,7 @@ export async function undoPurchaseImport(
     run: async (tx) => {
       const batch = await findImportBatch(tx, batchId);
       if (!batch) throw new AppError('NOT_FOUND', 'That import is not recorded. It may belong to another data folder.', { batchId });
-      if (batch.undone_at !== null) throw invalidBatch('that import was already undone.');
+      if (batch.undone_at !== null) throw invalidBatch('That import was already undone: its purchases are gone. Import the file again to bring them back.');
       const now = nextTimestamp(batch.imported_at, nowOf(ctx));
       const created = await findImportContacts(tx, batchId);
       const keep = await contactsWithOtherData(tx, created, batchId, batch.imported_at);

@@ -43,8 +43,8 @@ function newContactFields(record: PurchaseRecord): ContactFields {
 }
 
 /**
- * Decides, without writing, whose each row is: by customer number, then email,
- * then phone, against saved contacts and the contacts earlier rows make. Preview
+ * Decides, without writing, whose each row is: by email, then phone, then
+ * customer number, against saved contacts and the contacts earlier rows make. Preview
  * and import share it so the preview shows what the import does.
  */
 export function planPurchases(
@@ -70,15 +70,16 @@ export function planPurchases(
     }
     const email = record.email === '' ? '' : emailKey(record.email);
     const phone = record.phone === '' ? null : phoneKey(record.phone);
-    let matchedBy: MatchedBy = 'customerId';
-    let customer = record.customerId === '' ? undefined : byRef.get(record.customerId);
-    if (!customer && email !== '') [customer, matchedBy] = [byEmail.get(email), 'email'];
+    // An email or phone names one person; a customer id may be shared (a household, a mis-mapped column), so it comes last.
+    let matchedBy: MatchedBy = 'email';
+    let customer = email === '' ? undefined : byEmail.get(email);
     if (!customer && phone !== null) [customer, matchedBy] = [byPhone.get(phone), 'phone'];
+    if (!customer && record.customerId !== '') [customer, matchedBy] = [byRef.get(record.customerId), 'customerId'];
     if (customer?.isNew) matchedBy = 'new';
     if (!customer) {
       plan.unmatchedRows += 1;
       if (options.unmatched === 'skip') {
-        const reason = `line ${record.line}: no contact with ${customerOf(record)}`;
+        const reason = `Line ${record.line}: no contact has ${customerOf(record)}. Add the contact first, or choose “Create a contact for each”.`;
         plan.rows.push({ line: record.line, outcome: 'skipped', contactId: null, matchedBy: null, reason });
         if (showing) preview({ matchedBy: null, contactName: null, occurredOn: record.occurredOn, kind: record.kind, grossCents: record.grossCents, discountCents: record.discountCents, problem: reason });
         continue;
@@ -87,14 +88,17 @@ export function planPurchases(
       customer = { id: options.newId(), name: [fields.firstName, fields.lastName].filter(Boolean).join(' '), isNew: true };
       plan.creates.push({ id: customer.id, fields });
       matchedBy = 'new';
-      plan.rows.push({ line: record.line, outcome: 'imported', contactId: customer.id, matchedBy, reason: `new contact ${customer.name}` });
+      plan.rows.push({ line: record.line, outcome: 'imported', contactId: customer.id, matchedBy, reason: `New contact ${customer.name}` });
     } else if (!customer.isNew) plan.matched[matchedBy as 'customerId' | 'email' | 'phone'] += 1;
     else plan.unmatchedRows += 1;
-    // Later rows of the same customer find this contact, whichever of their keys they carry.
-    if (record.customerId !== '' && !byRef.has(record.customerId)) byRef.set(record.customerId, customer);
+    // Later rows of the same customer find this contact, whichever of their keys they carry. A customer id
+    // already pointing at someone stays there: a row found by its email must not pull the id to another contact.
+    if (record.customerId !== '' && !byRef.has(record.customerId)) {
+      byRef.set(record.customerId, customer);
+      plan.refs.set(record.customerId, customer.id);
+    }
     if (email !== '' && !byEmail.has(email)) byEmail.set(email, customer);
     if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, customer);
-    if (record.customerId !== '' && known.byRef.get(record.customerId)?.id !== customer.id) plan.refs.set(record.customerId, customer.id);
     plan.purchases.push({ record, contactId: customer.id, matchedBy });
     if (showing) preview({ matchedBy, contactName: customer.name, occurredOn: record.occurredOn, kind: record.kind, grossCents: record.grossCents, discountCents: record.discountCents, problem: null });
   }

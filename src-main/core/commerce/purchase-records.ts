@@ -23,10 +23,11 @@ export type PurchaseRecord = {
 
 export type RecordProblem = { line: number; customer: string; problem: string };
 
+/** The words exports write in a kind or status column, in lower case. */
 const kindWords: Record<string, PurchaseKind> = {
-  sale: 'sale', sold: 'sale', order: 'sale', purchase: 'sale', invoice: 'sale',
+  sale: 'sale', sold: 'sale', paid: 'sale', completed: 'sale', order: 'sale', purchase: 'sale', invoice: 'sale',
   closing: 'closing', closed: 'closing', 'home closing': 'closing', deal: 'closing',
-  refund: 'refund', return: 'refund', returned: 'refund', credit: 'refund', 'credit note': 'refund',
+  refund: 'refund', refunded: 'refund', return: 'refund', returned: 'refund', credit: 'refund', 'credit note': 'refund',
 };
 
 /** What a customer is called in a message: their id, else their email or phone. */
@@ -56,22 +57,22 @@ export function readRecord(row: CsvRow, columns: ColumnsByField, dateOrder: Date
     return column === undefined ? '' : (row.fields[column] ?? '').trim();
   };
   const customer = { customerId: cell('customerId'), email: cell('email'), phone: cell('phone') };
-  const fail = (problem: string): RecordProblem => ({ line: row.line, customer: customerOf(customer), problem: `line ${row.line}: ${problem}` });
-  if (row.broken || row.damage !== null) return fail(`the quotes do not add up (${row.damage ?? 'a quote is never closed'}); fix the row in the file`);
-  if (customer.customerId === '' && customer.email === '' && customer.phone === '') return fail('there is no customer id, email or phone to tell whose purchase it is');
+  const fail = (problem: string): RecordProblem => ({ line: row.line, customer: customerOf(customer), problem: `Line ${row.line}: ${problem}` });
+  if (row.broken || row.damage !== null) return fail(`the quotes do not add up (${row.damage ?? 'a quote is never closed'}). Fix the row in the file, then import again.`);
+  if (customer.customerId === '' && customer.email === '' && customer.phone === '') return fail('there is no customer id, email or phone to tell whose purchase it is. Add one to the row, then import again.');
   const dateText = cell('date');
-  if (dateText === '') return fail('the date is empty');
+  if (dateText === '') return fail('the date is empty. Add the date of the sale to the row.');
   const occurredOn = parseDate(dateText, dateOrder);
-  if (occurredOn === null) return fail(`the date “${dateText}” is not a date; expected ${expectedDate[dateOrder]}`);
+  if (occurredOn === null) return fail(`the date “${dateText}” is not a date. Write it as ${expectedDate[dateOrder]}, or choose another date format.`);
   const amountText = cell('amount');
-  if (amountText === '') return fail('the amount is empty');
+  if (amountText === '') return fail('the amount is empty. Add what the customer paid to the row.');
   const amount = parseAmount(amountText);
-  if (amount === null) return fail(`the amount “${amountText}” is not an amount`);
+  if (amount === null) return fail(`the amount “${amountText}” is not an amount. Write it as a number, like 12.50.`);
   const money = (field: 'discount' | 'productCost' | 'channelCost', label: string): number | string => {
     const text = cell(field);
     if (text === '') return 0;
     const parsed = parseAmount(text);
-    return parsed === null ? `the ${label} “${text}” is not an amount` : parsed.cents;
+    return parsed === null ? `the ${label} “${text}” is not an amount. Write it as a number, like 12.50, or leave it empty.` : parsed.cents;
   };
   const discount = money('discount', 'discount');
   const productCost = money('productCost', 'product cost');
@@ -79,10 +80,10 @@ export function readRecord(row: CsvRow, columns: ColumnsByField, dateOrder: Date
   for (const value of [discount, productCost, channelCost]) if (typeof value === 'string') return fail(value);
   const kindText = cell('kind').toLowerCase();
   const named = kindText === '' ? 'sale' : kindWords[kindText];
-  if (named === undefined) return fail(`the kind “${cell('kind')}” is not sale, closing or refund`);
+  if (named === undefined) return fail(`the kind “${cell('kind')}” is not a word Ambassador knows. Write sale, closing or refund in that cell.`);
   const kind: PurchaseKind = amount.negative ? 'refund' : named;
   const discountCents = kind === 'refund' ? 0 : (discount as number);
-  if (discountCents > amount.cents) return fail(`the discount is larger than the amount`);
+  if (discountCents > amount.cents) return fail('the discount is larger than the amount. Check both cells of the row.');
   return {
     line: row.line,
     ...customer,

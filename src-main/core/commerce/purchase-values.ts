@@ -2,7 +2,7 @@ import type { DateOrder } from '../../../shared/commerce/purchase-import.schemas
 
 // The values of a point-of-sale or accounting export, read as people write them:
 // amounts with currency signs, thousands separators, a decimal comma, negatives
-// in parentheses; dates year-first, compact (19970101) or slashed either way.
+// in parentheses; dates year-first, compact (19970101), slashed either way or dotted.
 
 /** Larger than any amount the form accepts. */
 const largest = 100_000_000_000;
@@ -79,6 +79,9 @@ function slashedParts(text: string): [number, number, number] | null {
   return [Number(found[1]), Number(found[2]), found[3]!.length === 2 ? (year < 70 ? 2000 + year : 1900 + year) : year];
 }
 
+/** A date written with dots (03.11.2026): how German, Polish, Scandinavian… exports write day-month-year. */
+const dotted = (text: string) => /^\d{1,2}\.\d{1,2}\./.test(text.trim());
+
 /** `YYYY-MM-DD`, or null. Year-first and compact dates read the same in every order. */
 export function parseDate(text: string, order: DateOrder): string | null {
   const value = text.trim();
@@ -96,16 +99,23 @@ export function looksLikeDate(text: string): boolean {
 
 /**
  * How the file writes its dates: day first as soon as one date's first part is
- * over 12 (31/01/2026), month first otherwise, year first when none is slashed.
+ * over 12 (31/01/2026); day first too when they are written with dots, unless a
+ * second part over 12 proves month first; month first otherwise; year first
+ * when none is slashed or dotted.
  */
 export function detectDateOrder(cells: Iterable<string>): DateOrder {
   let slashedSeen = false;
+  let dottedSeen = false;
+  let monthFirstSeen = false;
   for (const cell of cells) {
     const parts = slashedParts(cell);
     if (!parts) continue;
     slashedSeen = true;
     if (parts[0] > 12) return 'dmy';
+    if (parts[1] > 12) monthFirstSeen = true;
+    if (dotted(cell)) dottedSeen = true;
   }
+  if (dottedSeen && !monthFirstSeen) return 'dmy';
   return slashedSeen ? 'mdy' : 'ymd';
 }
 
