@@ -1,5 +1,6 @@
 import type { PurchaseImportPreview } from '../../../shared/commerce/purchase-import.schemas.ts';
 import { plural } from '../backup/backup-words.ts';
+import { reasonBesideLine } from './purchase-import-words.ts';
 
 /** How the rows will go: matched to contacts (and how), not contacts yet, and every row that will be skipped with why. */
 export function PurchaseCounts({ preview }: { preview: PurchaseImportPreview }) {
@@ -28,7 +29,7 @@ export function PurchaseCounts({ preview }: { preview: PurchaseImportPreview }) 
               {preview.invalid.map((row) => (
                 <tr key={row.line}>
                   <td>{row.line}</td>
-                  <td>{row.reason}</td>
+                  <td>{reasonBesideLine(row.reason)}</td>
                 </tr>
               ))}
             </tbody>

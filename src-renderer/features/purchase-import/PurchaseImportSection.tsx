@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button } from '../../ui/Button.tsx';
-import { formatMoment } from '../backup/backup-words.ts';
+import { formatMoment, plural } from '../backup/backup-words.ts';
 import { uniqueNames } from '../followups/unique-names.ts';
 import { followPurchaseImports } from './follow-purchase-import.ts';
 import { usePurchaseImport } from './purchase-import.store.ts';
@@ -68,7 +68,7 @@ function RecentPurchaseImports() {
             <span>
               <strong>{batch.fileName}</strong>{' '}
               {/* Numbers first: "Imported 120" belongs to the report alone, so a lookup by that text finds one. */}
-              {`· ${formatMoment(batch.importedAt)} · ${batch.imported.toLocaleString()} of ${batch.total.toLocaleString()} rows in, ${batch.createdContacts.toLocaleString()} new contacts, ${batch.skipped.toLocaleString()} skipped`}
+              {`· ${formatMoment(batch.importedAt)} · ${batch.imported.toLocaleString()} of ${batch.total.toLocaleString()} rows in, ${plural(batch.createdContacts, 'new contact')}, ${batch.skipped.toLocaleString()} skipped`}
             </span>
             {batch.undoneAt ? (
               <span className="muted">{`Undone ${formatMoment(batch.undoneAt)}`}</span>

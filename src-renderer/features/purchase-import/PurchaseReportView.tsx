@@ -2,7 +2,7 @@ import { Button } from '../../ui/Button.tsx';
 import { plural } from '../backup/backup-words.ts';
 import { usePurchaseImport } from './purchase-import.store.ts';
 import { purchaseUndoneWords } from './purchase-imports.store.ts';
-import { fileNameOf } from './purchase-import-words.ts';
+import { fileNameOf, reasonBesideLine } from './purchase-import-words.ts';
 
 /** What became of every row: the counts, then each skipped row with its line and reason, and each row that made a contact. */
 export function PurchaseReportView() {
@@ -53,7 +53,7 @@ export function PurchaseReportView() {
                 <tr key={row.line}>
                   <td>{row.line}</td>
                   <td>{row.outcome === 'skipped' ? 'Skipped' : 'Imported, new contact created'}</td>
-                  <td>{row.reason ?? ''}</td>
+                  <td>{reasonBesideLine(row.reason)}</td>
                 </tr>
               ))}
             </tbody>

@@ -71,3 +71,8 @@ export function kindOfPurchaseWords(kind: PurchasePreviewRow['kind']): string {
 export function fileNameOf(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
+
+/** A row's reason beside its own line number: the core's "Line 57: " is not said twice. */
+export function reasonBesideLine(reason: string | null): string {
+  return (reason ?? '').replace(/^Line \d+: /, '');
+}
