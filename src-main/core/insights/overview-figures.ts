@@ -34,13 +34,21 @@ function niceStep(raw: number): number {
   return factor * power;
 }
 
-/** About ten bins of predicted lifetime value over the customers, round edges, the last one open-ended. */
+/**
+ * About ten bins of predicted lifetime value over the customers, with round edges up to about the
+ * 95th percentile, and the last one open-ended for the rest: one far outlier does not squeeze
+ * everyone else into the first bin. None when no value is estimated (no model, or every value 0).
+ * Each bin's from (inclusive) and to (exclusive) are the drill-down's, so it lists exactly its customers.
+ */
 async function clvBins(db: Db): Promise<InsightsOverview['clvBins']> {
-  const { low, high } = await clvRange(db);
-  if (low === null || high === null) return [];
-  const bins = 10;
-  const step = niceStep(Math.max(1, (high - low) / bins));
+  const { low, high, p95 } = await clvRange(db);
+  if (low === null || high === null || p95 === null || high <= 0) return [];
+  const upper = p95 > low ? p95 : high;
+  const step = niceStep(Math.max(1, (upper - low) / 10));
   const start = Math.floor(low / step) * step;
+  const closed = Math.max(1, Math.ceil((upper - start) / step));
+  // An open bin for the customers beyond the round edge after the 95th percentile; without any, the last bin is the open one.
+  const bins = high >= start + closed * step ? closed + 1 : closed;
   const counts = await clvBinCounts(db, start, step, bins);
   return Array.from({ length: bins }, (_, index) => ({
     fromCents: start + index * step,

@@ -19,10 +19,16 @@ export async function customersAndLadder(db: Kysely<Database>): Promise<{ custom
   };
 }
 
-export async function clvRange(db: Kysely<Database>): Promise<{ low: number | null; high: number | null }> {
-  const { rows } = await sql<{ low: number | null; high: number | null }>`
-    select min(predicted_clv_cents) as low, max(predicted_clv_cents) as high from member_figures where purchases > 0`.execute(db);
-  return rows[0] ?? { low: null, high: null };
+export async function clvRange(db: Kysely<Database>): Promise<{ low: number | null; high: number | null; p95: number | null }> {
+  const { rows } = await sql<{ low: number | null; high: number | null; customers: number }>`
+    select min(predicted_clv_cents) as low, max(predicted_clv_cents) as high, count(*) as customers from member_figures where purchases > 0`.execute(db);
+  const range = rows[0];
+  if (!range || range.customers === 0) return { low: null, high: null, p95: null };
+  // The 95th percentile by nearest rank: the value a twentieth of the customers are above.
+  const { rows: ranked } = await sql<{ value: number }>`
+    select predicted_clv_cents as value from member_figures where purchases > 0
+    order by predicted_clv_cents limit 1 offset ${Math.ceil(range.customers * 0.95) - 1}`.execute(db);
+  return { low: range.low, high: range.high, p95: ranked[0]?.value ?? range.high };
 }
 
 /** Customers per bin of `step` cents from `start`; the last bin takes everything above. */
