@@ -11,6 +11,7 @@ import {
   costToServeByChannel,
   customersAndLadder,
   earliestStarts,
+  noPurchaseChannel,
   ladderAtQuarterEnds,
   quarterSums,
   segmentSums,
@@ -110,21 +111,22 @@ async function channelRows(db: Db, period: ProfitPeriod): Promise<ChannelRow[]> 
       const productCostCents = row?.productCost ?? 0;
       const costToServeCents = serveByChannel.get(channel) ?? 0;
       return {
-        /** The purchases' channel; those recorded without one are "unknown". */
-        channel: channel === '' ? 'unknown' : channel,
+        /** The purchases' channel; those recorded without one are "unknown"; the cost to serve of customers who bought nothing in the period has its own row. */
+        channel: channel === noPurchaseChannel ? 'no purchase in the period' : channel === '' ? 'unknown' : channel,
         /** Net: sales and closings less discounts, refunds taken off. */
         purchases: row?.purchases ?? 0,
         revenueCents,
         channelCostCents,
         productCostCents,
-        /** Each customer's cost to serve shared by their net revenue through each channel; without revenue, unknown. */
+        /** Each customer's cost to serve shared by their net revenue through each channel (by purchases without net revenue). */
         costToServeCents,
         /** Net revenue − channel cost − product cost − cost to serve. */
         profitCents: revenueCents - channelCostCents - productCostCents - costToServeCents,
         drill: { by: 'channel' as const, channel },
       };
     })
-    .sort((a, b) => b.revenueCents - a.revenueCents || a.channel.localeCompare(b.channel));
+    // The row of those who bought nothing comes last: it is no channel.
+    .sort((a, b) => Number(a.drill.channel === noPurchaseChannel) - Number(b.drill.channel === noPurchaseChannel) || b.revenueCents - a.revenueCents || a.channel.localeCompare(b.channel));
 }
 
 /** Net revenue and profit (admin cost left out: it is yearly, not per quarter), buyers, and the ladder at each quarter's end. */
