@@ -135,12 +135,14 @@ describe('the Insights overview, worked by hand on a few dozen customers over 20
     const rows = overview.channels.map(({ drill: _drill, ...row }) => row);
     expect(rows).toEqual([
       // Cost to serve: A1 and A2 5500 each; store gets 2 × 2/3, online and phone 1/3 each: 7333.33 + 1833.33 + 1833.33,
-      // rounded to 7333 + 1833 + 1833; the cent rounding lost goes to the largest share, the unknown channel's.
+      // rounded to 7333 + 1833 + 1833; the cent rounding lost goes to the largest share, that of those who bought nothing.
       { channel: 'store', purchases: 6, revenueCents: 120_000, channelCostCents: 6_000, productCostCents: 30_000, costToServeCents: 7_333, profitCents: 76_667 },
       { channel: 'phone', purchases: 4, revenueCents: 26_200, channelCostCents: 0, productCostCents: 3_000, costToServeCents: 1_833, profitCents: 21_367 },
       { channel: 'online', purchases: 3, revenueCents: 26_000, channelCostCents: 1_000, productCostCents: 4_000, costToServeCents: 1_833, profitCents: 19_167 },
-      // Those without revenue (B9, B10, C1, C2, =Eve) and D1, D2 who bought through no known channel.
-      { channel: 'unknown', purchases: 2, revenueCents: 6_000, channelCostCents: 0, productCostCents: 5_000, costToServeCents: 14_001, profitCents: -13_001 },
+      // D1, D2 bought through no known channel: their 2000 each.
+      { channel: 'unknown', purchases: 2, revenueCents: 6_000, channelCostCents: 0, productCostCents: 5_000, costToServeCents: 4_000, profitCents: -3_000 },
+      // B9, B10 (1000 each), C1, C2 (3000 each) and =Eve (2000) bought nothing in 2026: 10000, and the cent of rounding.
+      { channel: 'no purchase in the period', purchases: 0, revenueCents: 0, channelCostCents: 0, productCostCents: 0, costToServeCents: 10_001, profitCents: -10_001 },
     ]);
     const table = await app.call<ProfitTable>('insights.customers', { period: 'last_12_months', limit: 500 });
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -164,17 +166,16 @@ describe('the Insights overview, worked by hand on a few dozen customers over 20
     ]);
   });
 
-  it('draws about ten round bins of lifetime value over the customers', () => {
-    expect(overview.clvBins).toHaveLength(10);
-    expect(overview.clvBins.slice(0, 6)).toEqual([
+  it('draws round bins of lifetime value up to about the 95th percentile, the last one open-ended', () => {
+    // 26 customers from 10.00 to 570.00; the 95th percentile (the 25th value) is 560.00: a step of 100.00, six bins.
+    expect(overview.clvBins).toEqual([
       { fromCents: 0, toCents: 10_000, customers: 8 },
       { fromCents: 10_000, toCents: 20_000, customers: 0 },
       { fromCents: 20_000, toCents: 30_000, customers: 10 },
       { fromCents: 30_000, toCents: 40_000, customers: 0 },
       { fromCents: 40_000, toCents: 50_000, customers: 0 },
-      { fromCents: 50_000, toCents: 60_000, customers: 8 },
+      { fromCents: 50_000, toCents: null, customers: 8 },
     ]);
-    expect(overview.clvBins.at(-1)).toEqual({ fromCents: 90_000, toCents: null, customers: 0 });
   });
 
   it('drills down to exactly the contacts behind each figure', async () => {
@@ -184,6 +185,7 @@ describe('the Insights overview, worked by hand on a few dozen customers over 20
     expect(await drilled(segment('detractor').drill)).toEqual(['=Eve', 'D1', 'D2']);
     expect(await drilled(overview.channels.find((row) => row.channel === 'online')!.drill)).toEqual(['A1', 'B1', 'B2']);
     expect(await drilled(overview.channels.find((row) => row.channel === 'unknown')!.drill)).toEqual(['D1', 'D2']);
+    expect(await drilled(overview.channels.find((row) => row.channel === 'no purchase in the period')!.drill)).toEqual(['=Eve', 'B10', 'B9', 'C1', 'C2']);
     expect(await drilled({ by: 'quarter', quarter: '2026-Q3' })).toEqual(['A1', 'A2', 'B1', 'B2']);
     expect(await drilled({ by: 'unprofitable' })).toEqual(['=Eve', 'B10', 'B9', 'C1', 'C2', 'D1', 'D2']);
     expect(await drilled({ by: 'clv', fromCents: 20_000, toCents: 30_000 })).toEqual(people('B', 1, 10).sort());
@@ -216,7 +218,7 @@ describe('the Insights overview, worked by hand on a few dozen customers over 20
     expect(lines.find((row) => row[0] === "'=Eve")).toEqual(["'=Eve", 'Detractor', '', '0.00', '0.00', '0.00', '0.00', '20.00', '0.00', '-20.00', 'yes', '0.00']);
 
     const channels = await app.call<ExportedTable>('insights.exportTable', { table: 'channels', period: 'last_12_months' });
-    expect((parse(readFileSync(channels.path, 'utf8')) as string[][]).at(-1)).toEqual(['unknown', '2', '60.00', '0.00', '50.00', '140.01', '-130.01']);
+    expect((parse(readFileSync(channels.path, 'utf8')) as string[][]).at(-1)).toEqual(['no purchase in the period', '0', '0.00', '0.00', '0.00', '100.01', '-100.01']);
     const quarters = await app.call<ExportedTable>('insights.exportTable', { table: 'quarters', period: 'last_12_months' });
     expect((parse(readFileSync(quarters.path, 'utf8')) as string[][])[6]).toEqual(['2026-Q2', '0.00', '-80.00', '0', '0', '6', '5', '8']);
   });

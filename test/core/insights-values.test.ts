@@ -59,6 +59,7 @@ describe('customer values as of today (2026-12-02)', () => {
     const status = await app.recompute();
     expect(status).toMatchObject({ model: 'none', customers: 1 });
     expect(status.modelReason).toBe('No lifetime value yet: retention needs at least 2 customers; the data have 1.');
-    expect(app.valueOf(ann.id)).toMatchObject({ predicted_clv_cents: 0, tier: 'middle', stage: 'at_risk' });
+    // No value is estimated, so nobody is ranked into a tier by it.
+    expect(app.valueOf(ann.id)).toMatchObject({ predicted_clv_cents: 0, tier: null, stage: 'at_risk' });
   });
 });

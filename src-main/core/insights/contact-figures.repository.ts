@@ -69,7 +69,7 @@ const rollUp = periods.flatMap((period) => {
  * Writes the temp tables the figures are read from, as of `today`:
  * - purchase_figures: per contact and channel, the live purchases up to today, summed per period
  *   (revenue, allowances, product and channel costs, how many; bought (a sale or closing) in it and in the period before);
- * - contact_figures: the same per contact, with the day of their first purchase;
+ * - contact_figures: the same per contact, with the days of their first and last purchases;
  * - serve_figures: per contact, the live interactions up to today's end, summed per period.
  * Only live contacts' rows are kept: contacts in the Trash are taken out after each pass (a few rows, by
  * their index), not joined row by row.
@@ -78,14 +78,14 @@ export async function writeContactFigures(db: Kysely<Database>, today: string): 
   await dropContactFigures(db);
   const { toAt } = periodSpan('all_time', today);
   await sql`create temp table purchase_figures as
-    select p.contact_id, p.channel, min(p.occurred_on) as first_on, ${purchaseColumns(today)}
+    select p.contact_id, p.channel, min(p.occurred_on) as first_on, max(p.occurred_on) as last_on, ${purchaseColumns(today)}
     from purchases p not indexed
     where p.deleted_at is null and p.occurred_on <= ${today}
     group by p.contact_id, p.channel`.execute(db);
   await sql`delete from purchase_figures where contact_id in (${deletedContacts})`.execute(db);
   await sql`create index temp.purchase_figures_by_contact on purchase_figures (contact_id)`.execute(db);
   await sql`create temp table contact_figures as
-    select contact_id, min(first_on) as first_on, ${sql.raw(rollUp.join(', '))}
+    select contact_id, min(first_on) as first_on, max(last_on) as last_on, ${sql.raw(rollUp.join(', '))}
     from purchase_figures group by contact_id`.execute(db);
   await sql`create unique index temp.contact_figures_by_contact on contact_figures (contact_id)`.execute(db);
   await sql`create temp table serve_figures as

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DrillDown, ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { CustomerProfitRow, CustomerValueRow } from './insights.table.ts';
-import { lostMembers } from './overview.repository.ts';
+import { lostMembers, noPurchaseChannel } from './overview.repository.ts';
 import { periodSpan, previousSpan, quarterSpan } from './profit-periods.ts';
 
 export type CustomerTableRow = CustomerProfitRow & {
@@ -48,6 +48,10 @@ function drillCondition(query: CustomerTableQuery): RawBuilder<boolean> {
       return sql<boolean>`v.purchases > 0 and v.predicted_clv_cents >= ${drill.fromCents} ${drill.toCents === null ? sql`` : sql`and v.predicted_clv_cents < ${drill.toCents}`}`;
     case 'channel': {
       const span = periodSpan(period, today);
+      // The channel table's row for the cost to serve of customers who bought nothing in the period.
+      if (drill.channel === noPurchaseChannel) {
+        return sql<boolean>`cp.cost_to_serve_cents <> 0 and cp.contact_id not in (select p.contact_id from purchases p where p.deleted_at is null and p.occurred_on between ${span.from} and ${span.to})`;
+      }
       return sql<boolean>`cp.contact_id in (select p.contact_id from purchases p where p.deleted_at is null and p.channel = ${drill.channel} and p.occurred_on between ${span.from} and ${span.to})`;
     }
     case 'quarter': {

@@ -139,7 +139,7 @@ function modelReason(report: ClvReport, repeatCustomers: number, customers: numb
 /**
  * Values every contact in `rows` (one per contact) as of `today`:
  * BG/NBD + Gamma-Gamma with enough data, the simple retention model otherwise,
- * no model when even that cannot be measured; then the CLV tiers.
+ * no model when even that cannot be measured; then the CLV tiers (none without a model).
  */
 export async function computeCustomerValues(
   rows: readonly PurchaseSummaryRow[],
@@ -156,7 +156,7 @@ export async function computeCustomerValues(
     report = await valueWith({ unit: UNIT, model: 'bgnbd', horizon: HORIZON_WEEKS, annualDiscount: options.annualDiscount, margin }, summaries, until, buyingDays);
   } catch (error) {
     if (!(error instanceof ClvError)) throw error;
-    assignTiers(figures, options.tiers);
+    // No value is estimated, so no customer is ranked into a tier by it.
     return { model: 'none', reason: `No lifetime value yet: ${error.message.replace(/^(.)/, (c) => c.toLowerCase())}`, details: { margin }, customers: figures };
   }
   figures.forEach((figure, index) => {

@@ -26,11 +26,14 @@ import { findCustomerValue } from './figures.repository.ts';
 import { buildOverview, commonFigures, emptyOverview, type StoredOverview } from './overview-figures.ts';
 import { findOverview, findRun, replaceOverviews } from './overview.repository.ts';
 import { periodSpan } from './profit-periods.ts';
-import { liveProfitOf, rewriteCustomerProfits, writeMemberFigures } from './profit.repository.ts';
+import { liveProfitOf, rewriteCustomerProfits, writeMemberFigures, type AdminCost } from './profit.repository.ts';
 
 const periods: ProfitPeriod[] = ['this_year', 'last_12_months', 'all_time'];
 
 const todayOf = (ctx: CoreContext) => localMoment(nowOf(ctx)).date;
+
+/** The admin cost's settings: the yearly amount, and how long after their last purchase a customer is still kept. */
+const adminCostOf = (settings: Settings): AdminCost => ({ perYearCents: settings.adminCostPerCustomerPerYearCents, activeDays: settings.loyalty.activeDays });
 
 /** What the last recompute left: when, which model and why, how many customers, how long it took. */
 export function overviewStatusFromRun(run: Awaited<ReturnType<typeof findRun>>): RecomputeStatus {
@@ -50,7 +53,7 @@ export function overviewStatusFromRun(run: Awaited<ReturnType<typeof findRun>>):
 export async function customerInsight(ctx: CoreContext, input: CustomerQuery): Promise<CustomerInsight> {
   const settings = await readSettings(ctx.db);
   const today = todayOf(ctx);
-  const lines = await liveProfitOf(ctx.db, input.contactId, input.period, today, settings.adminCostPerCustomerPerYearCents);
+  const lines = await liveProfitOf(ctx.db, input.contactId, input.period, today, adminCostOf(settings));
   if (!lines) throw new AppError('NOT_FOUND', 'That contact no longer exists. It may have been deleted for good.', { id: input.contactId });
   const value = await findCustomerValue(ctx.db, input.contactId);
   return {
@@ -161,7 +164,7 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
 export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string): Promise<void> {
   await writeContactFigures(db, asOf);
   try {
-    await writeMemberFigures(db, asOf, settings.adminCostPerCustomerPerYearCents);
+    await writeMemberFigures(db, asOf, adminCostOf(settings));
     await rewriteCustomerProfits(db);
     const common = await commonFigures(db, asOf);
     const rows = [];

@@ -11,6 +11,7 @@ import {
   costToServeByChannel,
   customersAndLadder,
   earliestStarts,
+  noPurchaseChannel,
   ladderAtQuarterEnds,
   quarterSums,
   segmentSums,
@@ -34,13 +35,21 @@ function niceStep(raw: number): number {
   return factor * power;
 }
 
-/** About ten bins of predicted lifetime value over the customers, round edges, the last one open-ended. */
+/**
+ * About ten bins of predicted lifetime value over the customers, with round edges up to about the
+ * 95th percentile, and the last one open-ended for the rest: one far outlier does not squeeze
+ * everyone else into the first bin. None when no value is estimated (no model, or every value 0).
+ * Each bin's from (inclusive) and to (exclusive) are the drill-down's, so it lists exactly its customers.
+ */
 async function clvBins(db: Db): Promise<InsightsOverview['clvBins']> {
-  const { low, high } = await clvRange(db);
-  if (low === null || high === null) return [];
-  const bins = 10;
-  const step = niceStep(Math.max(1, (high - low) / bins));
+  const { low, high, p95 } = await clvRange(db);
+  if (low === null || high === null || p95 === null || high <= 0) return [];
+  const upper = p95 > low ? p95 : high;
+  const step = niceStep(Math.max(1, (upper - low) / 10));
   const start = Math.floor(low / step) * step;
+  const closed = Math.max(1, Math.ceil((upper - start) / step));
+  // An open bin for the customers beyond the round edge after the 95th percentile; without any, the last bin is the open one.
+  const bins = high >= start + closed * step ? closed + 1 : closed;
   const counts = await clvBinCounts(db, start, step, bins);
   return Array.from({ length: bins }, (_, index) => ({
     fromCents: start + index * step,
@@ -102,21 +111,22 @@ async function channelRows(db: Db, period: ProfitPeriod): Promise<ChannelRow[]> 
       const productCostCents = row?.productCost ?? 0;
       const costToServeCents = serveByChannel.get(channel) ?? 0;
       return {
-        /** The purchases' channel; those recorded without one are "unknown". */
-        channel: channel === '' ? 'unknown' : channel,
+        /** The purchases' channel; those recorded without one are "unknown"; the cost to serve of customers who bought nothing in the period has its own row. */
+        channel: channel === noPurchaseChannel ? 'no purchase in the period' : channel === '' ? 'unknown' : channel,
         /** Net: sales and closings less discounts, refunds taken off. */
         purchases: row?.purchases ?? 0,
         revenueCents,
         channelCostCents,
         productCostCents,
-        /** Each customer's cost to serve shared by their net revenue through each channel; without revenue, unknown. */
+        /** Each customer's cost to serve shared by their net revenue through each channel (by purchases without net revenue). */
         costToServeCents,
         /** Net revenue − channel cost − product cost − cost to serve. */
         profitCents: revenueCents - channelCostCents - productCostCents - costToServeCents,
         drill: { by: 'channel' as const, channel },
       };
     })
-    .sort((a, b) => b.revenueCents - a.revenueCents || a.channel.localeCompare(b.channel));
+    // The row of those who bought nothing comes last: it is no channel.
+    .sort((a, b) => Number(a.drill.channel === noPurchaseChannel) - Number(b.drill.channel === noPurchaseChannel) || b.revenueCents - a.revenueCents || a.channel.localeCompare(b.channel));
 }
 
 /** Net revenue and profit (admin cost left out: it is yearly, not per quarter), buyers, and the ladder at each quarter's end. */

@@ -19,10 +19,16 @@ export async function customersAndLadder(db: Kysely<Database>): Promise<{ custom
   };
 }
 
-export async function clvRange(db: Kysely<Database>): Promise<{ low: number | null; high: number | null }> {
-  const { rows } = await sql<{ low: number | null; high: number | null }>`
-    select min(predicted_clv_cents) as low, max(predicted_clv_cents) as high from member_figures where purchases > 0`.execute(db);
-  return rows[0] ?? { low: null, high: null };
+export async function clvRange(db: Kysely<Database>): Promise<{ low: number | null; high: number | null; p95: number | null }> {
+  const { rows } = await sql<{ low: number | null; high: number | null; customers: number }>`
+    select min(predicted_clv_cents) as low, max(predicted_clv_cents) as high, count(*) as customers from member_figures where purchases > 0`.execute(db);
+  const range = rows[0];
+  if (!range || range.customers === 0) return { low: null, high: null, p95: null };
+  // The 95th percentile by nearest rank: the value a twentieth of the customers are above.
+  const { rows: ranked } = await sql<{ value: number }>`
+    select predicted_clv_cents as value from member_figures where purchases > 0
+    order by predicted_clv_cents limit 1 offset ${Math.ceil(range.customers * 0.95) - 1}`.execute(db);
+  return { low: range.low, high: range.high, p95: ranked[0]?.value ?? range.high };
 }
 
 /** Customers per bin of `step` cents from `start`; the last bin takes everything above. */
@@ -93,19 +99,27 @@ export async function channelSums(db: Kysely<Database>, period: ProfitPeriod): P
 }
 
 /**
- * Each customer's cost to serve in the period, shared across channels by their
- * net revenue through each (unrounded); without revenue it goes to the unknown channel ('').
+ * The channel key of the cost to serve of customers with no purchase at all in the period. Channels are
+ * stored trimmed, so no real channel starts with a space.
+ */
+export const noPurchaseChannel = ' no purchase';
+
+/**
+ * Each customer's cost to serve in the period, shared across the channels of their purchases in it
+ * (unrounded): by their net revenue through each, or by how many purchases when they have no net revenue.
+ * Customers without a purchase in the period go under noPurchaseChannel.
  */
 export async function costToServeByChannel(db: Kysely<Database>, period: ProfitPeriod): Promise<{ shares: Array<{ channel: string; share: number }>; total: number }> {
   const serve = periodColumn('m', period, 'serve');
   const bought = periodColumn('m', period, 'count');
   const { rows } = await sql<{ channel: string; share: number }>`
-    select pf.channel, sum(${serve} * 1.0 * ${net('pf', period)} / ${net('m', period)}) as share
+    select pf.channel, sum(${serve} * 1.0 * (case when ${net('m', period)} > 0 then ${net('pf', period)} * 1.0 / ${net('m', period)}
+      else ${periodColumn('pf', period, 'count')} * 1.0 / ${bought} end)) as share
     from member_figures m join purchase_figures pf on pf.contact_id = m.contact_id and ${periodColumn('pf', period, 'count')} > 0
-    where ${serve} <> 0 and ${bought} > 0 and ${net('m', period)} > 0
+    where ${serve} <> 0 and ${bought} > 0
     group by pf.channel
     union all
-    select '', sum(${serve}) from member_figures m where ${serve} <> 0 and (${bought} = 0 or ${net('m', period)} <= 0)`.execute(db);
+    select ${noPurchaseChannel}, sum(${serve}) from member_figures m where ${serve} <> 0 and ${bought} = 0`.execute(db);
   const total = await sql<{ total: number }>`select coalesce(sum(${serve}), 0) as total from member_figures m`.execute(db);
   return { shares: rows.filter((row) => row.share !== null), total: total.rows[0]?.total ?? 0 };
 }

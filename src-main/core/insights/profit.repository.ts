@@ -5,6 +5,20 @@ import { periodPrefix } from './contact-figures.repository.ts';
 import type { CustomerProfitRow } from './insights.table.ts';
 import { offsetChanges, periodSpan, startOfDay, type OffsetChange } from './profit-periods.ts';
 
+/** The yearly administrative cost per customer, and how long after their last purchase they are still kept (settings.loyalty.activeDays). */
+export type AdminCost = { perYearCents: number; activeDays: number };
+
+/**
+ * The admin cost of a customer over a period starting `from`: the yearly amount × their days in it / 365, to the cent.
+ * Their days run from when they became a customer up to `activeDays` after their last purchase (a lapsed
+ * customer is no longer one you keep records and mailings for), never after today. None without a purchase.
+ */
+function adminCost(admin: AdminCost, today: string, from: RawBuilder<unknown>, cols: { firstOn: RawBuilder<unknown>; lastOn: RawBuilder<unknown>; becameOn: RawBuilder<unknown> }): RawBuilder<number> {
+  const endOn = sql`min(${today}, date(${cols.lastOn}, ${`+${admin.activeDays} days`}))`;
+  return sql<number>`case when ${cols.firstOn} is null then 0
+    else (cast(${admin.perYearCents} as integer) * max(0, cast(julianday(${endOn}) - julianday(max(${from}, ${cols.becameOn})) as integer) + 1) * 2 + 365) / 730 end`;
+}
+
 /** A contact's P&L lines, and the day they became a customer (or were added): all time's first day. */
 export type ProfitLines = CustomerProfitRow & { became_on: string };
 
@@ -36,9 +50,10 @@ function perPeriod(table: string, line: string): RawBuilder<number> {
  * - revenue: gross of sales and closings; allowances: their discounts plus the gross of refunds;
  * - product and channel costs: of every kind; cost to serve: of the live interactions in the period
  *   (all time's counts every interaction up to today, even one dated before the contact was added);
- * - admin: the yearly amount × the period's days on or after they became a customer / 365, to the cent.
+ * - admin: the yearly amount × the period's days from when they became a customer up to `activeDays` after
+ *   their last purchase (never after today) / 365, to the cent.
  */
-function profitLines(today: string, adminPerYearCents: number, sums: { ctes: RawBuilder<unknown>; ps: string; ss: string }, only?: ProfitPeriod): RawBuilder<ProfitLines> {
+function profitLines(today: string, admin: AdminCost, sums: { ctes: RawBuilder<unknown>; ps: string; ss: string }, only?: ProfitPeriod): RawBuilder<ProfitLines> {
   const spanRows = sql.join(periods.map((period) => sql`(${period}, ${periodSpan(period, today).from})`));
   return sql<ProfitLines>`
     with
@@ -51,9 +66,7 @@ function profitLines(today: string, adminPerYearCents: number, sums: { ctes: Raw
         ${perPeriod('ps', 'product')} as product_cost_cents,
         ${perPeriod('ps', 'channel')} as channel_cost_cents,
         ${perPeriod('ss', 'serve')} as cost_to_serve_cents,
-        case when m.first_on is null then 0
-          else (cast(${adminPerYearCents} as integer) * max(0, cast(julianday(${today}) - julianday(max(s.from_on, m.became_on)) as integer) + 1) * 2 + 365) / 730
-        end as admin_cost_cents
+        ${adminCost(admin, today, sql.ref('s.from_on'), { firstOn: sql.ref('m.first_on'), lastOn: sql.ref('m.last_on'), becameOn: sql.ref('m.became_on') })} as admin_cost_cents
       from members m cross join spans s
       left join ${sql.raw(sums.ps)} ps on ps.contact_id = m.contact_id
       left join ${sql.raw(sums.ss)} ss on ss.contact_id = m.contact_id
@@ -68,18 +81,17 @@ function profitLines(today: string, adminPerYearCents: number, sums: { ctes: Raw
 const becameOn = (firstOn: RawBuilder<unknown>, offsets: OffsetChange[]) => sql`min(coalesce(${firstOn}, '9999-12-31'), ${localDay(sql.ref('c.created_at'), offsets)})`;
 
 /** Per period, the P&L lines and the sums the overview reads besides, as columns of member_figures. */
-function memberColumns(today: string, adminPerYearCents: number): RawBuilder<unknown> {
+function memberColumns(today: string, admin: AdminCost): RawBuilder<unknown> {
   const sum = (table: string, period: ProfitPeriod, line: string) => sql<number>`coalesce(${sql.ref(`${table}.${periodPrefix[period]}_${line}`)}, 0)`;
   const columns = periods.map((period) => {
     const prefix = periodPrefix[period];
     const name = (line: string) => sql.ref(`${prefix}_${line}`);
     const lines = ['revenue', 'allowances', 'product', 'channel'].map((line) => sum('cf', period, line));
     const serve = sum('sf', period, 'serve');
-    const admin = sql<number>`case when cf.first_on is null then 0
-      else (cast(${adminPerYearCents} as integer) * max(0, cast(julianday(${today}) - julianday(max(${periodSpan(period, today).from}, m.became_on)) as integer) + 1) * 2 + 365) / 730 end`;
+    const cost = adminCost(admin, today, sql`${periodSpan(period, today).from}`, { firstOn: sql.ref('cf.first_on'), lastOn: sql.ref('cf.last_on'), becameOn: sql.ref('m.became_on') });
     return sql`${lines[0]} as ${name('revenue')}, ${lines[1]} as ${name('allowances')}, ${lines[2]} as ${name('product')}, ${lines[3]} as ${name('channel')},
-      ${serve} as ${name('serve')}, ${admin} as ${name('admin')},
-      ${lines[0]} - ${lines[1]} - ${lines[2]} - ${lines[3]} - ${serve} - ${admin} as ${name('profit')},
+      ${serve} as ${name('serve')}, ${cost} as ${name('admin')},
+      ${lines[0]} - ${lines[1]} - ${lines[2]} - ${lines[3]} - ${serve} - ${cost} as ${name('profit')},
       ${sum('cf', period, 'count')} as ${name('count')}, cf.${name('bought')}, cf.${name('before')},
       sf.${name('touches')}, sf.${name('self')}`;
   });
@@ -92,7 +104,7 @@ function memberColumns(today: string, adminPerYearCents: number): RawBuilder<unk
  * and what the overview reads with them: their value, tier and stage, and the sums
  * writeContactFigures left. customer_profits and the overview's figures are read from it.
  */
-export async function writeMemberFigures(db: Kysely<Database>, today: string, adminPerYearCents: number): Promise<void> {
+export async function writeMemberFigures(db: Kysely<Database>, today: string, admin: AdminCost): Promise<void> {
   const offsets = await offsetsSinceFirstContact(db, today);
   const quarters = Array.from({ length: 8 }, (_, index) => sql.raw(`, sf.q${index}_serve`));
   await sql`drop table if exists temp.member_figures`.execute(db);
@@ -103,7 +115,7 @@ export async function writeMemberFigures(db: Kysely<Database>, today: string, ad
       where c.deleted_at is null and (cf.contact_id is not null or exists (select 1 from customer_values v where v.contact_id = c.id))
     )
     select m.contact_id, m.created_at, cf.first_on, v.contact_id is not null as valued, v.purchases, v.predicted_clv_cents, v.tier, v.stage,
-      ${memberColumns(today, adminPerYearCents)} ${sql.join(quarters, sql``)}
+      ${memberColumns(today, admin)} ${sql.join(quarters, sql``)}
     from members m
     left join contact_figures cf on cf.contact_id = m.contact_id
     left join serve_figures sf on sf.contact_id = m.contact_id
@@ -133,7 +145,7 @@ export async function liveProfitOf(
   contactId: string,
   period: ProfitPeriod,
   today: string,
-  adminPerYearCents: number,
+  admin: AdminCost,
 ): Promise<ProfitLines | undefined> {
   const offsets = await offsetsSinceFirstContact(db, today);
   const spans = periods.map((period) => ({ period, ...periodSpan(period, today) }));
@@ -151,13 +163,13 @@ export async function liveProfitOf(
   );
   const sums = sql`
     purchase_sums as (
-      select p.contact_id, min(p.occurred_on) as first_on, ${sql.join(purchaseColumns)}
+      select p.contact_id, min(p.occurred_on) as first_on, max(p.occurred_on) as last_on, ${sql.join(purchaseColumns)}
       from purchases p
       where p.deleted_at is null and p.occurred_on <= ${today} and p.contact_id = ${contactId}
       group by p.contact_id
     ),
     members as materialized (
-      select c.id as contact_id, ps.first_on, ${becameOn(sql.ref('ps.first_on'), offsets)} as became_on
+      select c.id as contact_id, ps.first_on, ps.last_on, ${becameOn(sql.ref('ps.first_on'), offsets)} as became_on
       from contacts c left join purchase_sums ps on ps.contact_id = c.id
       where c.id = ${contactId}
     ),
@@ -167,6 +179,6 @@ export async function liveProfitOf(
       where i.deleted_at is null and i.occurred_at < ${spans[0]!.toAt} and i.contact_id = ${contactId}
       group by i.contact_id
     )`;
-  const { rows } = await profitLines(today, adminPerYearCents, { ctes: sums, ps: 'purchase_sums', ss: 'serve_sums' }, period).execute(db);
+  const { rows } = await profitLines(today, admin, { ctes: sums, ps: 'purchase_sums', ss: 'serve_sums' }, period).execute(db);
   return rows[0];
 }
