@@ -9,7 +9,7 @@ export const profitLines: readonly Line[] = [
   { key: 'productCostCents', name: 'Product costs', definition: 'What the products or services they bought cost you.', subtract: true },
   { key: 'channelCostCents', name: 'Channel costs', definition: 'What the channels their purchases came through cost (fees, commissions).', subtract: true },
   { key: 'costToServeCents', name: 'Cost to serve', definition: 'Your time with them (minutes × hourly cost) plus money spent on them, e.g. gifts.', subtract: true },
-  { key: 'adminCostCents', name: 'Administrative cost', definition: 'The yearly cost of keeping a customer from settings, for the part of the period they were a customer.', subtract: true },
+  { key: 'adminCostCents', name: 'Administrative cost', definition: 'The yearly cost of keeping a customer, from settings, for the days of the period from their first purchase until the active window in settings (a year by default) after their last.', subtract: true },
   { key: 'profitCents', name: 'Customer profit', definition: 'Revenue less every cost above.', subtract: false },
 ];
 

@@ -57,7 +57,8 @@ export function drillWords(drill: DrillDown, currency: string, segmentLabel = ''
     case 'clv':
       return `lifetime value ${binRange(drill.fromCents, drill.toCents, currency)}`;
     case 'channel':
-      return `bought through ${drill.channel}`;
+      // The core's key for customers who bought nothing in the period starts with a space: no channel name can.
+      return drill.channel.startsWith(' ') ? 'no purchase in the period' : `bought through ${drill.channel || 'an unknown channel'}`;
     case 'quarter':
       return `bought in ${drill.quarter}`;
     case 'lost':

@@ -7,7 +7,7 @@ import { currencyInput, parseCurrency } from './currency-format.ts';
 /** Each field of the Insights settings form, keyed by its place in the settings (as the core's errors name it). */
 export const settingsFields = [
   { path: 'currency', label: 'Currency', kind: 'code', hint: 'The three-letter code of the money you are paid in: USD, EUR, GBP…' },
-  { path: 'adminCostPerCustomerPerYearCents', label: 'Administrative cost per customer per year', kind: 'money', hint: 'Accounts, mailings, software: spread over the days a customer was one.' },
+  { path: 'adminCostPerCustomerPerYearCents', label: 'Administrative cost per customer per year', kind: 'money', hint: 'Accounts, mailings, software: charged from a customer’s first purchase until the active window after their last.' },
   { path: 'unprofitableBelowCents', label: 'Unprofitable below', kind: 'money', hint: 'A customer whose profit for the period is below this is unprofitable. 0: any loss.' },
   { path: 'clvAnnualDiscountRate', label: 'Yearly discount rate', kind: 'decimal', hint: 'What future money is worth less each year, as a fraction: 0.10 for 10%.' },
   { path: 'clvTiers.topPercent', label: 'Top tier (% of customers)', kind: 'whole', hint: 'The most valuable customers by predicted lifetime value.' },
