@@ -75,10 +75,20 @@ export function parseMoney(typed: string, locale?: string, currency?: string | n
   return { cents };
 }
 
+/** Formatters by currency: building an Intl.NumberFormat is slow, and a table asks for one per cell. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Cents as the user's locale writes money in `currency` (null until settings are loaded: a plain number). */
 export function formatMoney(cents: number, currency: string | null): string {
-  if (currency === null) return (cents / 100).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
+  const key = currency ?? '';
+  let format = formatters.get(key);
+  if (!format) {
+    format = currency
+      ? new Intl.NumberFormat(undefined, { style: 'currency', currency })
+      : new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    formatters.set(key, format);
+  }
+  return format.format(cents / 100);
 }
 
 /** Cents back into the form's text ("1200.50"), for editing. */

@@ -1,7 +1,8 @@
 import type { CustomerValue } from '../../../shared/insights/insights.schemas.ts';
 import { clvTierNames } from '../../../shared/insights/insights.labels.ts';
 import { formatMoney } from '../../ui/money.ts';
-import { figureGrid, figureValue, percent, relativeTime } from './value-words.ts';
+import { relativeTime } from '../../ui/relative-time.ts';
+import { figureGrid, figureValue, percent } from './value-words.ts';
 
 type Props = { value: CustomerValue | null; currency: string | null };
 

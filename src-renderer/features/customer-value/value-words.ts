@@ -13,27 +13,6 @@ export const profitLines: readonly Line[] = [
   { key: 'profitCents', name: 'Customer profit', definition: 'Revenue less every cost above.', subtract: false },
 ];
 
-/** "3 minutes ago", "yesterday", in the user's locale. */
-export function relativeTime(instant: string, now = Date.now()): string {
-  const then = new Date(instant).getTime();
-  if (Number.isNaN(then)) return instant;
-  const seconds = Math.round((then - now) / 1000);
-  const words = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['second', 60],
-    ['minute', 60],
-    ['hour', 24],
-    ['day', 30],
-    ['month', 12],
-  ];
-  let amount = seconds;
-  for (const [unit, next] of steps) {
-    if (Math.abs(amount) < next) return words.format(amount, unit);
-    amount = Math.round(amount / next);
-  }
-  return words.format(amount, 'year');
-}
-
 /**
  * Name on the left, figure on the right, lined up. Inline until the stylesheet gets a
  * rule for it: app.css is shared with the Insights view being built alongside.

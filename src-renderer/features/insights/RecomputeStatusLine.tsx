@@ -3,7 +3,8 @@ import { Button } from '../../ui/Button.tsx';
 import { ProgressBar } from '../backup/ProgressBar.tsx';
 import { DrillButton } from './DrillButton.tsx';
 import { useInsights } from './insights.store.ts';
-import { customersWord, relativeTime } from './insights-words.ts';
+import { relativeTime } from '../../ui/relative-time.ts';
+import { customersWord } from './insights-words.ts';
 
 
 /** How fresh the figures are, what computed them, and the way to compute them again now. */

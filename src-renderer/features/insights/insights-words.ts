@@ -9,28 +9,6 @@ export const clvTiers: readonly ClvTier[] = ['top', 'middle', 'rest'];
 /** One colour per rung, calm to strong, readable beside its name (the name always shows too). */
 export const stageColours: Record<LoyaltyStage, string> = { detractor: '#b3261e', at_risk: '#c98a1b', movable: '#7a9cc6', ambassador: '#2f6f5e' };
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 30],
-  ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
-];
-
-/** "5 minutes ago", "yesterday": how fresh the figures are. */
-export function relativeTime(instant: string, now = Date.now()): string {
-  const then = new Date(instant).getTime();
-  if (Number.isNaN(then)) return instant;
-  let amount = (then - now) / 1000;
-  for (const [unit, size] of steps) {
-    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
-    amount /= size;
-  }
-  return instant;
-}
-
 /** "42%" from 0.42; a dash when there is nothing to measure. */
 export function percent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)}%`;

@@ -1,5 +1,5 @@
 import type { PurchaseImportPreview } from '../../../shared/commerce/purchase-import.schemas.ts';
-import { formatCents } from './money.ts';
+import { formatMoney } from '../../ui/money.ts';
 import { usePurchaseImport } from './purchase-import.store.ts';
 import { kindOfPurchaseWords, matchedByWords } from './purchase-import-words.ts';
 
@@ -7,7 +7,7 @@ import { kindOfPurchaseWords, matchedByWords } from './purchase-import-words.ts'
 export function PurchaseSampleTable({ preview }: { preview: PurchaseImportPreview }) {
   const currency = usePurchaseImport((state) => state.currency);
   if (preview.sample.length === 0) return <p className="section-empty">The file has no rows to import.</p>;
-  const money = (cents: number | null) => (cents === null ? '' : formatCents(cents, currency));
+  const money = (cents: number | null) => (cents === null ? '' : formatMoney(cents, currency));
   return (
     <div className="import-block">
       <h3>{`As they will be saved (first ${preview.sample.length.toLocaleString()})`}</h3>
