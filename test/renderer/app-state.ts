@@ -21,14 +21,13 @@ import { forgetReferrerNames } from '../../src-renderer/features/history/referre
 import { useReferrerPicker } from '../../src-renderer/features/history/referrer-picker.store.ts';
 import { useTimeline } from '../../src-renderer/features/history/timeline.store.ts';
 import { useDrill } from '../../src-renderer/features/insights/drill.store.ts';
-import { useInsightsSettings } from '../../src-renderer/features/insights/insights-settings.store.ts';
 import { useInsights } from '../../src-renderer/features/insights/insights.store.ts';
 import { useProfitTable } from '../../src-renderer/features/insights/profit-table.store.ts';
 import { useTableExport } from '../../src-renderer/features/insights/table-export.store.ts';
 import { useContactRuns } from '../../src-renderer/features/plans/contact-runs.store.ts';
 import { useHeldBack, usePlans } from '../../src-renderer/features/plans/plans.store.ts';
 import { useStartPlan } from '../../src-renderer/features/plans/start-plan.store.ts';
-import { useStrategySettings } from '../../src-renderer/features/plans/strategy-settings.store.ts';
+import { useSettings } from '../../src-renderer/features/settings/settings.store.ts';
 import { usePurchaseImport } from '../../src-renderer/features/purchase-import/purchase-import.store.ts';
 import { usePurchaseImports } from '../../src-renderer/features/purchase-import/purchase-imports.store.ts';
 import { useExport } from '../../src-renderer/features/transfer/export.store.ts';
@@ -59,12 +58,12 @@ export function resetAppState(): void {
   useDueCounts.setState(useDueCounts.getInitialState());
   useDueNotices.setState({ announcements: [] });
   useDesktopReminders.setState(useDesktopReminders.getInitialState());
-  for (const store of [useCards, useCalendarExport, useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useStrategySettings]) {
+  for (const store of [useCards, useCalendarExport, useBackupStatus, useBackupRun, useRestore, useImport, useImports, useExport, useDuplicates, usePlans, useHeldBack, useContactRuns, useStartPlan, useSettings]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
   usePurchaseImport.setState(usePurchaseImport.getInitialState());
   usePurchaseImports.setState(usePurchaseImports.getInitialState());
-  for (const store of [useInsights, useProfitTable, useDrill, useTableExport, useInsightsSettings]) {
+  for (const store of [useInsights, useProfitTable, useDrill, useTableExport]) {
     (store as { setState: (state: unknown) => void; getInitialState: () => unknown }).setState(store.getInitialState());
   }
   for (const store of [usePurchases, useCustomerInsight, useLoyalty, useCurrency]) {

@@ -4,13 +4,13 @@ import { api } from '../../api/api.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/toast.store.ts';
-import { useInsightsSettings } from './insights-settings.store.ts';
+import { useSettings } from '../settings/settings.store.ts';
 import { changeOf, draftOf, placeRefusal, settingsFields, type SettingsDraft, type SettingsErrors } from './settings-draft.ts';
 
 /** The settings behind the figures, folded away until wanted. */
 export function InsightsSettings() {
-  const { settings, error } = useInsightsSettings();
-  useEffect(() => void useInsightsSettings.getState().refresh(), []);
+  const { settings, error } = useSettings();
+  useEffect(() => void useSettings.getState().refresh(), []);
   return (
     <details className="panel insights-settings">
       <summary>Insights settings</summary>

@@ -2,7 +2,7 @@ import { api } from '../../api/api.ts';
 import { refetchOn } from '../../api/refetch-on.ts';
 import { useContactList } from '../contacts/contact-list.store.ts';
 import { useDrill } from './drill.store.ts';
-import { useInsightsSettings } from './insights-settings.store.ts';
+import { useSettings } from '../settings/settings.store.ts';
 import { useInsights } from './insights.store.ts';
 import { useProfitTable } from './profit-table.store.ts';
 
@@ -21,7 +21,7 @@ export function followInsightsChanges(): () => void {
   const stops = [
     refetchOn(['insights.changed', 'settings.changed'], reloadFigures),
     refetchOn(['settings.changed'], () => {
-      if (useInsightsSettings.getState().settings !== null) void useInsightsSettings.getState().refresh();
+      if (useSettings.getState().settings !== null) void useSettings.getState().refresh();
     }),
     // Stages and tiers are the recompute's: a list filtered by them changes with it.
     refetchOn(['insights.changed', 'loyalty.changed'], () => {

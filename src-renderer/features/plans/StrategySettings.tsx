@@ -3,13 +3,13 @@ import type { Settings } from '../../../shared/settings/settings.schemas.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { updateStrategy } from './plan-editing.ts';
-import { useStrategySettings } from './strategy-settings.store.ts';
+import { useSettings } from '../settings/settings.store.ts';
 
 /** The relationship strategy's settings: how many automatic touches a contact gets, and when each time of day starts. */
 export function StrategySettings() {
-  const { settings, error } = useStrategySettings();
+  const { settings, error } = useSettings();
   useEffect(() => {
-    void useStrategySettings.getState().refresh();
+    void useSettings.getState().refresh();
   }, []);
   return (
     <section className="panel" aria-labelledby="strategy-title">

@@ -1,7 +1,7 @@
 import { refetchOn } from '../../api/refetch-on.ts';
 import { useContactRuns } from './contact-runs.store.ts';
 import { useHeldBack, usePlans } from './plans.store.ts';
-import { useStrategySettings } from './strategy-settings.store.ts';
+import { useSettings } from '../settings/settings.store.ts';
 
 /**
  * Keeps the plan lists, the held-back list, a contact's running plans and the
@@ -19,7 +19,7 @@ export function followPlanChanges(): () => void {
     }),
     refetchOn(['plans.runsChanged', 'plans.changed', 'followups.changed', 'contacts.changed'], () => void useContactRuns.getState().refresh()),
     refetchOn(['settings.changed'], () => {
-      if (useStrategySettings.getState().settings !== null) void useStrategySettings.getState().refresh();
+      if (useSettings.getState().settings !== null) void useSettings.getState().refresh();
     }),
   ];
   return () => stops.forEach((stop) => stop());

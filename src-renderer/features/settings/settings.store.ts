@@ -4,7 +4,7 @@ import { api } from '../../api/api.ts';
 import { apiErrorOf } from '../../api/client.ts';
 import { latestAnswer } from '../../api/latest-answer.ts';
 
-type StrategySettingsState = {
+type SettingsState = {
   settings: Settings | null;
   error: string | null;
   refresh: () => Promise<void>;
@@ -12,8 +12,11 @@ type StrategySettingsState = {
 
 const loads = latestAnswer();
 
-/** The settings behind the relationship strategy: the hours of the times of day, the cap on automatic touches. */
-export const useStrategySettings = create<StrategySettingsState>()((set) => ({
+/**
+ * The business's settings as last read, for the screens that edit them: the relationship
+ * strategy on Plans, the figures' settings on Insights. Both follow settings.changed.
+ */
+export const useSettings = create<SettingsState>()((set) => ({
   settings: null,
   error: null,
   refresh: async () => {
