@@ -186,6 +186,8 @@ export const ListContactsQuery = z
     /** Row offset, for a virtualized list that jumps straight to a scroll position. */
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(1000).default(100),
+    /** False skips counting: a list asks for its total once, not with every window it scrolls to. */
+    withTotal: z.boolean().default(true),
   })
   .refine((query) => query.cursor === undefined || query.offset === undefined, {
     error: 'Use either a cursor or an offset, not both.',
@@ -195,7 +197,8 @@ export const ListContactsQuery = z
 export const ContactListPage = z.object({
   items: z.array(ContactSummary),
   nextCursor: z.string().nullable(),
-  total: z.number().int(),
+  /** How many contacts the whole list holds; null when the query said `withTotal: false`. */
+  total: z.number().int().nullable(),
 });
 export type ContactListPage = z.infer<typeof ContactListPage>;
 

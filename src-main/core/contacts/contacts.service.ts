@@ -145,14 +145,14 @@ function decodeCursor(cursor: string): PagePosition {
 
 export async function listContacts(
   ctx: CoreContext,
-  query: ContactFilter & { sort: ContactSort; cursor?: string | undefined; offset?: number | undefined; limit: number },
+  query: ContactFilter & { sort: ContactSort; cursor?: string | undefined; offset?: number | undefined; limit: number; withTotal?: boolean | undefined },
 ): Promise<ContactListPage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const filter = { tag: query.tag, companyId: query.companyId, stage: query.stage, tier: query.tier };
   // One row more than asked tells whether a next page exists, so the last page has no dead link.
   const [rows, total] = await Promise.all([
     findContactPage(ctx.db, { ...filter, sort: query.sort, after, offset: query.offset, limit: query.limit + 1 }),
-    countListedContacts(ctx.db, filter),
+    query.withTotal === false ? null : countListedContacts(ctx.db, filter),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
