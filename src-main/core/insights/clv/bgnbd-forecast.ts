@@ -1,4 +1,5 @@
 import type { BgnbdParams } from './bgnbd.ts';
+import { groupByValue } from './distinct-numbers.ts';
 
 /**
  * Σₖ wₖ·E[Y(tₖ) | x, T, alive at T] under the BG/NBD for many (x, T) at once:
@@ -41,18 +42,16 @@ export function bgnbdForecastIfAlive(
     for (let index = 0; index < x.length; index += 1) result[index] = directSum(index);
     return result;
   }
-  const order = Int32Array.from(x.keys()).sort((left, right) => T[left]! - T[right]! || x[left]! - x[right]!);
+  // Customers in groups of equal T, each group sharing one Pₙ.
+  const { values: levels, start, order } = groupByValue(x.length, (index) => T[index]!);
   const powers = new TimeSeries(times, weights, a);
-  for (let start = 0; start < order.length; ) {
-    const level = T[order[start]!]!;
-    powers.reset(alpha + level);
-    let end = start;
-    for (; end < order.length && T[order[end]!] === level; end += 1) {
-      const index = order[end]!;
+  for (let group = 0; group < levels.length; group += 1) {
+    powers.reset(alpha + levels[group]!);
+    for (let position = start[group]!; position < start[group + 1]!; position += 1) {
+      const index = order[position]!;
       const value = seriesValue(r, a, b, x[index]!, powers);
       result[index] = Number.isNaN(value) ? directSum(index) : value;
     }
-    start = end;
   }
   return result;
 }

@@ -62,3 +62,20 @@ export class DistinctNumbers {
     this.slots = slots;
   }
 }
+
+/** Indices 0 … count − 1 in groups of equal value: group g has value `values[g]` and holds order[start[g]] … order[start[g + 1] − 1]. */
+export type ValueGroups = { values: Float64Array; start: Int32Array; order: Int32Array };
+
+/** Groups indices by equal value, groups in order of first appearance and indices ascending within each (a counting sort). */
+export function groupByValue(count: number, valueOf: (index: number) => number): ValueGroups {
+  const ids = new DistinctNumbers();
+  const group = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) group[index] = ids.id(valueOf(index));
+  const start = new Int32Array(ids.count + 1);
+  for (const each of group) start[each + 1]! += 1;
+  for (let each = 1; each <= ids.count; each += 1) start[each]! += start[each - 1]!;
+  const next = start.slice(0, ids.count);
+  const order = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) order[next[group[index]!]!++] = index;
+  return { values: ids.distinct(), start, order };
+}
