@@ -1,6 +1,7 @@
+import { bgnbdForecastIfAlive } from './bgnbd-forecast.ts';
 import { ClvError } from './clv-errors.ts';
-import { assertFittable, groupHistories } from './customer-groups.ts';
-import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
+import { assertFittable, grouped } from './customer-groups.ts';
+import type { GroupedHistories, Histories, PurchaseHistory } from './customer-groups.ts';
 import { fitFromStarts, purchaseScales } from './fit-from-starts.ts';
 import type { Objective } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
@@ -115,10 +116,10 @@ function bgnbdObjective(data: GroupedHistories): Objective {
  * the data and, if BFGS does not reach a small gradient, tries a second start;
  * throws FIT_DID_NOT_CONVERGE when neither does.
  */
-export function fitBgnbd(histories: readonly PurchaseHistory[]): ModelFit<BgnbdParams> {
-  assertFittable(histories);
-  const data = groupHistories(histories);
-  const { rate } = purchaseScales(histories);
+export function fitBgnbd(histories: Histories): ModelFit<BgnbdParams> {
+  const data = grouped(histories);
+  assertFittable(data);
+  const { rate } = purchaseScales(data);
   return fitFromStarts({
     names: PARAMETERS,
     objective: bgnbdObjective(data),
@@ -210,5 +211,7 @@ export function bgnbdModel(params: BgnbdParams): PurchaseModel {
     conditionalExpectedPurchases: (history, t) =>
       probabilityAliveFor(params, history) * expectedPurchasesFor(r + history.x, alpha + history.T, a, b + history.x, t),
     expectedPurchasesIfAlive: (history, t) => expectedPurchasesFor(r + history.x, alpha + history.T, a, b + history.x, t),
+    forecastIfAlive: (x, T, times, weights) =>
+      bgnbdForecastIfAlive(params, x, T, times, weights, (xi, Ti, t) => expectedPurchasesFor(r + xi, alpha + Ti, a, b + xi, t)),
   };
 }

@@ -1,7 +1,8 @@
 import type { ClvError } from './clv-errors.ts';
 import { FIT_LIMITS, isInterior, minimize } from './optimize.ts';
 import type { MinimizeOptions, Objective } from './optimize.ts';
-import type { PurchaseHistory } from './customer-groups.ts';
+import { grouped } from './customer-groups.ts';
+import type { Histories } from './customer-groups.ts';
 import type { ModelFit } from './purchase-model.ts';
 
 /** A model's parameters by name, all positive: fits search their logs. */
@@ -57,12 +58,13 @@ export function fitFromStarts<Name extends string>(fit: MultiStartFit<Name>): Mo
  * Repeat purchases per unit of time over all customers, and the mean time they
  * have been customers: the scales the purchase-count models' starts are set on.
  */
-export function purchaseScales(histories: readonly PurchaseHistory[]): { rate: number; meanT: number } {
+export function purchaseScales(histories: Histories): { rate: number; meanT: number } {
+  const data = grouped(histories);
   let repeats = 0;
   let exposure = 0;
-  for (const { x, T } of histories) {
-    repeats += x;
-    exposure += T;
+  for (const row of data.rowOf) {
+    repeats += data.x[row]!;
+    exposure += data.T[row]!;
   }
-  return { rate: repeats / Math.max(exposure, 1e-9), meanT: exposure / histories.length };
+  return { rate: repeats / Math.max(exposure, 1e-9), meanT: exposure / data.customers };
 }

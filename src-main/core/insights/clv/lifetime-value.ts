@@ -20,10 +20,29 @@ export function discountRatePerUnit(annualRate: number, unit: TimeUnit): number 
 export type DiscountSchedule = { periods: number; discountRatePerPeriod: number; periodLength: number };
 
 /**
+ * The times and weights that turn a discount schedule into Σₖ wₖ·E[Y(tₖ)]:
+ * Σₘ (E[Y(m·L)] − E[Y((m−1)·L)]) / (1 + d)^m for m = 1 … periods, summed by
+ * parts, is Σₘ E[Y(m·L)]·(Dₘ − Dₘ₊₁) for m < periods plus E[Y(periods·L)]·D_periods,
+ * with Dₘ = (1 + d)^−m and Dₘ − Dₘ₊₁ = Dₘ·d/(1 + d).
+ */
+export function discountWeights(schedule: DiscountSchedule): { times: Float64Array; weights: Float64Array } {
+  const { periods, discountRatePerPeriod, periodLength } = schedule;
+  const count = Math.max(0, Math.floor(periods));
+  const times = new Float64Array(count);
+  const weights = new Float64Array(count);
+  let discount = 1;
+  for (let period = 1; period <= count; period += 1) {
+    discount /= 1 + discountRatePerPeriod;
+    times[period - 1] = period * periodLength;
+    weights[period - 1] = period === count ? discount : (discount * discountRatePerPeriod) / (1 + discountRatePerPeriod);
+  }
+  return { times, weights };
+}
+
+/**
  * Discounted expected purchases: Σₘ (E[Y(m·L)] − E[Y((m−1)·L)]) / (1 + d)^m for
- * m = 1 … periods. P(alive) is computed once (or passed in by a caller that
- * has it) and the increments taken from E[Y | alive]: the same sum at a
- * fraction of the cost.
+ * m = 1 … periods, as P(alive) (computed here, or passed in by a caller that
+ * has it) times the same sum of E[Y | alive].
  */
 export function discountedExpectedPurchases(
   model: PurchaseModel,
@@ -31,17 +50,8 @@ export function discountedExpectedPurchases(
   schedule: DiscountSchedule,
   pAlive = model.probabilityAlive(history),
 ): number {
-  const { periods, discountRatePerPeriod, periodLength } = schedule;
-  let previous = 0;
-  let value = 0;
-  let discount = 1;
-  for (let period = 1; period <= periods; period += 1) {
-    const cumulative = model.expectedPurchasesIfAlive(history, period * periodLength);
-    discount /= 1 + discountRatePerPeriod;
-    value += (cumulative - previous) * discount;
-    previous = cumulative;
-  }
-  return pAlive * value;
+  const { times, weights } = discountWeights(schedule);
+  return pAlive * model.forecastIfAlive(Float64Array.of(history.x), Float64Array.of(history.T), times, weights)[0]!;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ClvError } from './clv-errors.ts';
-import { assertFittable, groupHistories } from './customer-groups.ts';
-import type { GroupedHistories, PurchaseHistory } from './customer-groups.ts';
+import { assertFittable, groupHistories, grouped } from './customer-groups.ts';
+import type { GroupedHistories, Histories, PurchaseHistory } from './customer-groups.ts';
 import { fitFromStarts, logParameters, purchaseScales } from './fit-from-starts.ts';
 import { LOG_PARAMETER_BOX, withNumericGradient } from './optimize.ts';
 import type { ModelFit, PurchaseModel } from './purchase-model.ts';
@@ -104,10 +104,10 @@ const MAX_CALLS_PER_START = 200;
  * inside the box, giving up early (after a bounded number of likelihood
  * evaluations) when the parameters run off to a boundary.
  */
-export function fitParetoNbd(histories: readonly PurchaseHistory[]): ModelFit<ParetoNbdParams> {
-  assertFittable(histories);
-  const data = groupHistories(histories);
-  const { rate, meanT } = purchaseScales(histories);
+export function fitParetoNbd(histories: Histories): ModelFit<ParetoNbdParams> {
+  const data = grouped(histories);
+  assertFittable(data);
+  const { rate, meanT } = purchaseScales(data);
   return fitFromStarts({
     names: PARAMETERS,
     objective: withNumericGradient(paretoObjective(data)),
@@ -144,17 +144,23 @@ function probabilityAliveFor(params: ParetoNbdParams, { x, tx, T }: PurchaseHist
 export function paretoNbdModel(params: ParetoNbdParams): PurchaseModel {
   const { r, alpha, s, beta } = params;
   // Alive at T, the customer's rates have the posterior Gamma(r + x, α + T) and Gamma(s, β + T).
-  const expectedIfAlive = (history: PurchaseHistory, t: number): number => {
+  const expectedIfAlive = (x: number, T: number, t: number): number => {
     if (!(t > 0)) return 0;
-    const rate = ((r + history.x) * (beta + history.T)) / (alpha + history.T);
-    return rate * dropoutDiscountedGrowth(s, beta + history.T, t);
+    const rate = ((r + x) * (beta + T)) / (alpha + T);
+    return rate * dropoutDiscountedGrowth(s, beta + T, t);
   };
   return {
     name: 'pareto',
     expectedPurchases: (t) => (t > 0 ? ((r * beta) / alpha) * dropoutDiscountedGrowth(s, beta, t) : 0),
     purchaseProbability: (n, t) => paretoNbdPurchaseProbability(params, n, t),
     probabilityAlive: (history) => probabilityAliveFor(params, history),
-    conditionalExpectedPurchases: (history, t) => (t > 0 ? expectedIfAlive(history, t) * probabilityAliveFor(params, history) : 0),
-    expectedPurchasesIfAlive: expectedIfAlive,
+    conditionalExpectedPurchases: (history, t) => (t > 0 ? expectedIfAlive(history.x, history.T, t) * probabilityAliveFor(params, history) : 0),
+    expectedPurchasesIfAlive: (history, t) => expectedIfAlive(history.x, history.T, t),
+    forecastIfAlive: (x, T, times, weights) =>
+      x.map((xi, index) => {
+        let sum = 0;
+        for (let k = 0; k < times.length; k += 1) sum += weights[k]! * expectedIfAlive(xi, T[index]!, times[k]!);
+        return sum;
+      }),
   };
 }

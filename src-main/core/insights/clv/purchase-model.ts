@@ -16,6 +16,13 @@ export type PurchaseModel = {
    * a horizon's worth of values then needs P(alive) (costly for the Pareto/NBD) once.
    */
   expectedPurchasesIfAlive(history: PurchaseHistory, t: number): number;
+  /**
+   * For each customer (x[i], T[i]): Σₖ weights[k] · E[Y(times[k]) | x, T, alive at T].
+   * One time with weight 1 is a horizon's expected purchases; the weights of a
+   * discount schedule give its discounted sum. Scoring calls it once for all
+   * distinct (x, T), so a model can share work between customers.
+   */
+  forecastIfAlive(x: Float64Array, T: Float64Array, times: Float64Array, weights: Float64Array): Float64Array;
 };
 
 /** A maximum-likelihood fit: the parameters and the log-likelihood summed over customers. */

@@ -1,6 +1,6 @@
-import { groupHistories } from './customer-groups.ts';
-import type { PurchaseHistory } from './customer-groups.ts';
-import { discountedExpectedPurchases } from './lifetime-value.ts';
+import { grouped } from './customer-groups.ts';
+import type { Histories } from './customer-groups.ts';
+import { discountWeights } from './lifetime-value.ts';
 import type { DiscountSchedule } from './lifetime-value.ts';
 import type { PurchaseModel } from './purchase-model.ts';
 
@@ -12,32 +12,35 @@ import type { PurchaseModel } from './purchase-model.ts';
 export type CustomerScores = { pAlive: Float64Array; expectedPurchases: Float64Array; discountedPurchases: Float64Array | null };
 
 /**
- * Scores every customer with a fitted model, computing each distinct
- * (x, t_x, T) once: in a shop's data most customers share a history.
+ * Scores every customer with a fitted model. P(alive) is computed once per
+ * distinct (x, t_x, T); the purchases expected if alive depend on (x, T) only,
+ * so they are forecast once per distinct (x, T), all in one call.
  */
 export function scoreCustomers(
   model: PurchaseModel,
-  histories: readonly PurchaseHistory[],
+  histories: Histories,
   horizon: number,
   discount?: DiscountSchedule,
 ): CustomerScores {
-  const groups = groupHistories(histories);
+  const groups = grouped(histories);
   const rowAlive = new Float64Array(groups.count);
-  const rowExpected = new Float64Array(groups.count);
-  const rowDiscounted = new Float64Array(discount ? groups.count : 0);
   for (let row = 0; row < groups.count; row += 1) {
-    const history = { x: groups.x[row]!, tx: groups.tx[row]!, T: groups.T[row]! };
-    rowAlive[row] = model.probabilityAlive(history);
-    rowExpected[row] = rowAlive[row]! * model.expectedPurchasesIfAlive(history, horizon);
-    if (discount) rowDiscounted[row] = discountedExpectedPurchases(model, history, discount, rowAlive[row]);
+    rowAlive[row] = model.probabilityAlive({ x: groups.x[row]!, tx: groups.tx[row]!, T: groups.T[row]! });
   }
+  const { pairX, pairT, pairOf } = groups;
+  const expectedIfAlive = model.forecastIfAlive(pairX, pairT, Float64Array.of(horizon), Float64Array.of(1));
+  const schedule = discount ? discountWeights(discount) : null;
+  const discountedIfAlive = schedule ? model.forecastIfAlive(pairX, pairT, schedule.times, schedule.weights) : null;
+
   const pAlive = new Float64Array(groups.customers);
   const expectedPurchases = new Float64Array(groups.customers);
-  const discountedPurchases = discount ? new Float64Array(groups.customers) : null;
-  groups.rowOf.forEach((row, customer) => {
+  const discountedPurchases = discountedIfAlive ? new Float64Array(groups.customers) : null;
+  for (let customer = 0; customer < groups.customers; customer += 1) {
+    const row = groups.rowOf[customer]!;
+    const pair = pairOf[row]!;
     pAlive[customer] = rowAlive[row]!;
-    expectedPurchases[customer] = rowExpected[row]!;
-    if (discountedPurchases) discountedPurchases[customer] = rowDiscounted[row]!;
-  });
+    expectedPurchases[customer] = rowAlive[row]! * expectedIfAlive[pair]!;
+    if (discountedPurchases) discountedPurchases[customer] = rowAlive[row]! * discountedIfAlive![pair]!;
+  }
   return { pAlive, expectedPurchases, discountedPurchases };
 }

@@ -6,7 +6,8 @@ export const MIN_REPEAT_CUSTOMERS_FOR_FIT = 30;
 
 /** Why the data are too thin for BG/NBD or Pareto/NBD, or undefined when a fit is reasonable. */
 export function thinDataReason(histories: readonly { x: number }[]): string | undefined {
-  const repeatCustomers = histories.filter((history) => history.x > 0).length;
+  let repeatCustomers = 0;
+  for (const history of histories) if (history.x > 0) repeatCustomers += 1;
   if (repeatCustomers >= MIN_REPEAT_CUSTOMERS_FOR_FIT) return undefined;
   return (
     `only ${repeatCustomers} customer${repeatCustomers === 1 ? '' : 's'} bought more than once ` +

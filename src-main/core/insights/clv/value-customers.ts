@@ -1,4 +1,6 @@
 import { ClvError } from './clv-errors.ts';
+import { groupHistories } from './customer-groups.ts';
+import type { GroupedHistories } from './customer-groups.ts';
 import { daysPerUnit } from './customer-summary.ts';
 import type { CustomerSummary, Purchase, TimeUnit } from './customer-summary.ts';
 import { bgnbdModel, fitBgnbd } from './bgnbd.ts';
@@ -65,12 +67,12 @@ export type ClvReport = {
   }[];
 };
 
-function fitPurchaseModel(options: ValuationOptions, summaries: CustomerSummary[]): { model: PurchaseModel; fit: ModelFit<object> } {
+function fitPurchaseModel(options: ValuationOptions, histories: GroupedHistories): { model: PurchaseModel; fit: ModelFit<object> } {
   if (options.model === 'pareto') {
-    const fit = fitParetoNbd(summaries);
+    const fit = fitParetoNbd(histories);
     return { model: paretoNbdModel(fit.params), fit };
   }
-  const fit = fitBgnbd(summaries);
+  const fit = fitBgnbd(histories);
   return { model: bgnbdModel(fit.params), fit };
 }
 
@@ -92,10 +94,11 @@ function spendModel(summaries: CustomerSummary[]): { report: SpendReport; expect
 }
 
 function modelReport(options: ValuationOptions, summaries: CustomerSummary[]): ClvReport {
-  const { model, fit } = fitPurchaseModel(options, summaries);
+  const histories = groupHistories(summaries);
+  const { model, fit } = fitPurchaseModel(options, histories);
   const spend = spendModel(summaries);
   const schedule = { periods: options.horizon, discountRatePerPeriod: discountRatePerUnit(options.annualDiscount, options.unit), periodLength: 1 };
-  const scores = scoreCustomers(model, summaries, options.horizon, schedule);
+  const scores = scoreCustomers(model, histories, options.horizon, schedule);
   return {
     model: options.model,
     unit: options.unit,
