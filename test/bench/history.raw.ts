@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 
 type Db = Sqlite.Database;
 
+// Unordered: each contact's three are put in order outside SQL, as the core does.
 function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
   const recent = sqlite.prepare(
     `select interactions.* from json_each(?) as wanted
      join interactions on interactions.num in (
        select newest.num from interactions as newest
        where newest.contact_id = wanted.value and newest.deleted_at is null
-       order by newest.occurred_at desc, newest.id desc limit 3)
-     order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`,
+       order by newest.occurred_at desc, newest.id desc limit 3)`,
   );
   return (contactIds) => recent.all(JSON.stringify([...new Set(contactIds)]));
 }
