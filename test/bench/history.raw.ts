@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 
 type Db = Sqlite.Database;
 
+// Unordered: each contact's three are put in order outside SQL, as the core does.
 function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
   const recent = sqlite.prepare(
     `select interactions.* from json_each(?) as wanted
      join interactions on interactions.num in (
        select newest.num from interactions as newest
        where newest.contact_id = wanted.value and newest.deleted_at is null
-       order by newest.occurred_at desc, newest.id desc limit 3)
-     order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`,
+       order by newest.occurred_at desc, newest.id desc limit 3)`,
   );
   return (contactIds) => recent.all(JSON.stringify([...new Set(contactIds)]));
 }
@@ -21,8 +21,8 @@ function recentOf(sqlite: Db): (contactIds: string[]) => unknown[] {
 // The core caps each of Today's sections at this many items.
 const sectionLimit = 200;
 
-/** Today's four sections, each item's contact and their last three interactions. */
-export function rawToday(sqlite: Db, today: string, upcomingEnd: string, nowIso: string): () => unknown {
+/** Today's parts, each prepared once: the four sections and the last three interactions of everyone in them. */
+function todayParts(sqlite: Db, today: string, upcomingEnd: string) {
   const open = `select f.*, c.display_name, c.preferred_channel, c.preferred_time, c.last_interaction_at
     from followups f join contacts c on c.id = f.contact_id
     where f.status = 'open' and f.deleted_at is null and c.deleted_at is null`;
@@ -36,10 +36,35 @@ export function rawToday(sqlite: Db, today: string, upcomingEnd: string, nowIso:
      where deleted_at is null and keep_in_touch_days is not null and ${dueBy} < @now
      order by ${dueBy}, id limit ${sectionLimit}`,
   );
-  const recent = recentOf(sqlite);
+  return {
+    overdue: () => overdue.all(today) as Array<{ contact_id: string }>,
+    dueToday: () => dueToday.all(today) as Array<{ contact_id: string }>,
+    upcoming: () => upcoming.all(today, upcomingEnd) as Array<{ contact_id: string }>,
+    losingTouch: (nowIso: string) => losingTouch.all({ now: nowIso }) as Array<{ id: string }>,
+    recent: recentOf(sqlite),
+  };
+}
+
+/** Today's four sections, each item's contact and their last three interactions. */
+export function rawToday(sqlite: Db, today: string, upcomingEnd: string, nowIso: string): () => unknown {
+  const parts = todayParts(sqlite, today, upcomingEnd);
   return () => {
-    const sections = [overdue.all(today), dueToday.all(today), upcoming.all(today, upcomingEnd), losingTouch.all({ now: nowIso })] as Array<Array<{ contact_id?: string; id: string }>>;
-    return [sections, recent(sections.flatMap((rows, index) => rows.map((row) => (index === 3 ? row.id : row.contact_id!))))];
+    const due = [parts.overdue(), parts.dueToday(), parts.upcoming()];
+    const losing = parts.losingTouch(nowIso);
+    return [due, losing, parts.recent([...due.flat().map((row) => row.contact_id), ...losing.map((row) => row.id)])];
+  };
+}
+
+/** Each of Today's parts on its own, to see which one costs: name → run. */
+export function rawTodayParts(sqlite: Db, today: string, upcomingEnd: string, nowIso: string): Record<string, () => unknown> {
+  const parts = todayParts(sqlite, today, upcomingEnd);
+  const contactIds = [...[parts.overdue(), parts.dueToday(), parts.upcoming()].flat().map((row) => row.contact_id), ...parts.losingTouch(nowIso).map((row) => row.id)];
+  return {
+    overdue: parts.overdue,
+    'due today': parts.dueToday,
+    upcoming: parts.upcoming,
+    'losing touch': () => parts.losingTouch(nowIso),
+    [`the last 3 interactions of each of the ${new Set(contactIds).size} contacts`]: () => parts.recent(contactIds),
   };
 }
 

@@ -37,4 +37,18 @@ describe('the Today view’s last three interactions', () => {
       ['Gift for Ada', ['Ada 5', 'Ada 4', 'Ada 3']],
     ]);
   });
+
+  it('orders each contact’s three as their timeline does, ties at one instant broken the same way', async () => {
+    app = await openFollowupsCore();
+    const ada = await app.contact('Ada');
+    for (const summary of ['first', 'second', 'third', 'fourth']) {
+      await app.call<Interaction>('history.log', { contactId: ada.id, kind: 'call', occurredAt: '2026-11-20T10:00:00.000Z', summary });
+    }
+    await app.call<Interaction>('history.log', { contactId: ada.id, kind: 'call', occurredAt: '2026-11-19T10:00:00.000Z', summary: 'older' });
+    await app.followup(ada.id, { title: 'Note to Ada', dueDate: '2026-12-01' });
+
+    const view = await app.call<TodayView>('followups.today', {});
+    const timeline = await app.call<{ items: Interaction[] }>('history.timeline', { contactId: ada.id, limit: 3 });
+    expect(view.overdue[0]?.contact.recent.map((each) => each.id)).toEqual(timeline.items.map((each) => each.id));
+  });
 });

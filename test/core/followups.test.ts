@@ -2,7 +2,8 @@ import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../shared/api/errors.ts';
 import type { Completed, Followup } from '../../shared/followups/followups.schemas.ts';
-import type { TimelinePage } from '../../shared/history/history.schemas.ts';
+import type { Contact } from '../../shared/contacts/contacts.schemas.ts';
+import type { Interaction, TimelinePage } from '../../shared/history/history.schemas.ts';
 import { openFollowupsCore, type FollowupsCore } from './followups-core.ts';
 
 const refusal = async (app: FollowupsCore, method: string, input: unknown): Promise<ApiError> => {
@@ -73,6 +74,25 @@ describe('follow-ups through dispatch', () => {
     expect(timeline.items.map((item) => item.kind).sort()).toEqual(['call', 'gift', 'handwritten_note', 'note']);
     const first = (await app.call<Followup[]>('followups.list', { contactId: ada.id }))[0]!;
     expect((await refusal(app, 'followups.complete', { id: first.id })).code).toBe('CONFLICT');
+  });
+
+  it('Mark done makes its interaction the contact’s last, unless a later one is logged; a contact in the Trash is refused', async () => {
+    app = await openFollowupsCore();
+    const ada = await app.contact('Ada');
+    const lastOf = async (id: string) => (await app!.call<Contact>('contacts.get', { id })).lastInteractionAt;
+    const done = await app.call<Completed>('followups.complete', { id: (await app.followup(ada.id)).id });
+    expect(await lastOf(ada.id)).toBe(done.interaction.occurredAt);
+
+    const grace = await app.contact('Grace');
+    const later = await app.call<Interaction>('history.log', { contactId: grace.id, kind: 'call', occurredAt: new Date(app.clock.now() + 3_600_000).toISOString() });
+    await app.call<Completed>('followups.complete', { id: (await app.followup(grace.id)).id });
+    expect(await lastOf(grace.id)).toBe(later.occurredAt);
+
+    const kim = await app.contact('Kim');
+    const forKim = await app.followup(kim.id);
+    await app.call('contacts.delete', { id: kim.id });
+    expect((await refusal(app, 'followups.complete', { id: forKim.id })).code).toBe('VALIDATION');
+    expect(await lastOf(kim.id)).toBeNull();
   });
 
   it('Mark done writes nothing when part of it fails: the follow-up and its history entry go in one transaction', async () => {

@@ -3,12 +3,12 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { CompleteFollowup, Completed, Followup, FollowupFields, FollowupKind, NewFollowup, SnoozeFollowup, UpdateFollowup } from '../../../shared/followups/followups.schemas.ts';
 import type { InteractionKind } from '../../../shared/history/history.schemas.ts';
 import { nowOf, type CoreContext } from '../context.ts';
-import { findContactBriefs } from '../contacts/contacts.service.ts';
+import { findContactBriefs, type ContactBrief } from '../contacts/contacts.service.ts';
 import { nextTimestamp } from '../db/clock.ts';
 import type { Db } from '../db/handle.ts';
 import { newId } from '../db/ids.ts';
 import { mutate } from '../db/mutation.ts';
-import { logInteractionIn } from '../history/history.service.ts';
+import { logInteractionForIn } from '../history/history.service.ts';
 import { fieldsToRow, newFollowupRow, rowToFollowup } from './followups.mapping.ts';
 import { findContactFollowups, findFollowupById, insertFollowup, moveFollowups, setFollowupsContact, updateFollowupRow } from './followups.repository.ts';
 import type { FollowupRow } from './followups.table.ts';
@@ -37,10 +37,11 @@ const interactionKind: Record<FollowupKind, InteractionKind> = {
 const contactProblem = (message: string) =>
   new AppError('VALIDATION', `Please check: Contact: ${message}`, { fields: [{ path: 'contactId', message }] });
 
-async function requireLiveContact(db: Db, contactId: string): Promise<void> {
+async function requireLiveContact(db: Db, contactId: string): Promise<ContactBrief> {
   const [contact] = await findContactBriefs(db, [contactId]);
   if (!contact) throw contactProblem('That contact no longer exists.');
   if (contact.inTrash) throw contactProblem(`${contact.displayName} is in the Trash. Restore them first to plan a follow-up.`);
+  return contact;
 }
 
 async function requireFollowup(db: Db, id: string): Promise<FollowupRow> {
@@ -117,10 +118,10 @@ export async function completeFollowup(ctx: CoreContext, input: CompleteFollowup
   const done = await mutate(ctx, {
     run: async (tx) => {
       const current = await requireOpen(tx, input.id);
-      await requireLiveContact(tx, current.contact_id);
+      const contact = await requireLiveContact(tx, current.contact_id);
       const at = nowOf(ctx);
       const now = nextTimestamp(current.updated_at, at);
-      const interaction = await logInteractionIn(tx, now, {
+      const interaction = await logInteractionForIn(tx, now, contact, {
         contactId: current.contact_id,
         kind: interactionKind[current.kind],
         direction: 'outbound',

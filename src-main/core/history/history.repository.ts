@@ -66,6 +66,8 @@ export async function countTimeline(db: Kysely<Database>, contactId: string): Pr
  * The newest `perContact` live interactions of each contact, newest first: one
  * query for all of them (Today asks for hundreds of contacts at once), each
  * contact's few read from the end of the timeline index, as a timeline page is.
+ * Put in order here rather than by SQL: sorting the wide rows in a temporary
+ * b-tree cost more than sorting the few of each contact.
  */
 export async function findRecentInteractions(db: Kysely<Database>, contactIds: string[], perContact: number): Promise<InteractionRow[]> {
   if (contactIds.length === 0) return [];
@@ -74,9 +76,19 @@ export async function findRecentInteractions(db: Kysely<Database>, contactIds: s
     join interactions on interactions.num in (
       select newest.num from interactions as newest
       where newest.contact_id = wanted.value and newest.deleted_at is null
-      order by newest.occurred_at desc, newest.id desc limit ${perContact})
-    order by interactions.contact_id, interactions.occurred_at desc, interactions.id desc`.execute(db);
-  return rows;
+      order by newest.occurred_at desc, newest.id desc limit ${perContact})`.execute(db);
+  return rows.sort(byContactNewestFirst);
+}
+
+function byContactNewestFirst(a: InteractionRow, b: InteractionRow): number {
+  if (a.contact_id !== b.contact_id) return a.contact_id < b.contact_id ? -1 : 1;
+  if (a.occurred_at !== b.occurred_at) return a.occurred_at < b.occurred_at ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** A new interaction's search entry: nothing to replace, so no delete first. */
+export async function addInteractionToIndex(db: Kysely<Database>, entry: InteractionSearchTable): Promise<void> {
+  await db.insertInto('interactions_fts').values(entry).execute();
 }
 
 export async function indexInteraction(db: Kysely<Database>, entry: InteractionSearchTable): Promise<void> {

@@ -11,6 +11,7 @@ import { mutate } from '../db/mutation.ts';
 import { fireInteractionTriggers } from '../plans/plans.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import {
+  addInteractionToIndex,
   countTimeline,
   findInteractionById,
   findRecentInteractions,
@@ -83,7 +84,12 @@ async function refreshLastInteraction(db: Db, contact: ContactBrief): Promise<bo
  * kind's minutes, keeps the cost to serve and the contact's last interaction.
  */
 export async function logInteractionIn(db: Db, now: string, input: LogInteraction & { followupId: string | null }): Promise<Interaction> {
-  const contact = await requireLiveContact(db, input.contactId);
+  return logInteractionForIn(db, now, await requireLiveContact(db, input.contactId), input);
+}
+
+/** As `logInteractionIn`, for a caller that has just read the contact (Mark done) and need not read it twice. */
+export async function logInteractionForIn(db: Db, now: string, contact: ContactBrief, input: LogInteraction & { followupId: string | null }): Promise<Interaction> {
+  if (contact.inTrash) throw invalid('contactId', 'this contact is in the Trash. Restore it before adding to its history.');
   await checkFields(db, contact.id, input, now);
   const settings = await readSettings(db);
   const minutes = input.minutes ?? settings.minutesByKind[input.kind] ?? 0;
@@ -97,8 +103,9 @@ export async function logInteractionIn(db: Db, now: string, input: LogInteractio
     created_at: now,
     updated_at: now,
   });
-  await indexInteraction(db, searchEntryOf(row));
-  await refreshLastInteraction(db, contact);
+  await addInteractionToIndex(db, searchEntryOf(row));
+  // A new live interaction can only move the last interaction later: no need to look for the newest again.
+  if (contact.lastInteractionAt === null || row.occurred_at > contact.lastInteractionAt) await recordLastInteraction(db, contact.id, row.occurred_at);
   return rowToInteraction(row);
 }
 
