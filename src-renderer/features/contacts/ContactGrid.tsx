@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { ContactRow } from './ContactRow.tsx';
 
@@ -58,7 +58,7 @@ export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange, initia
   };
 
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-  const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
+  const keyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -76,6 +76,14 @@ export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange, initia
       open(index);
     }
   };
+
+  // The rows get handlers that never change, calling this render's: a memoized row then re-renders only when its own data does.
+  const latest = useRef({ open, keyDown });
+  useEffect(() => {
+    latest.current = { open, keyDown };
+  });
+  const onRowOpen = useCallback((index: number) => latest.current.open(index), []);
+  const onRowKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, index: number) => latest.current.keyDown(event, index), []);
 
   const tabbableIndex = focusIndex >= first && focusIndex <= last ? focusIndex : first;
   return (
@@ -104,8 +112,9 @@ export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange, initia
               index={item.index}
               contact={rowAt(item.index)}
               tabbable={item.index === tabbableIndex}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
-              onOpen={open}
+              top={item.start}
+              height={rowHeight}
+              onOpen={onRowOpen}
               onKeyDown={onRowKeyDown}
             />
           ))}
