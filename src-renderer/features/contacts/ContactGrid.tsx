@@ -7,6 +7,8 @@ export const rowHeight = 48;
 
 type ContactGridProps = {
   label: string;
+  /** For search results, the query they answer (it may trail the text typed by one search): read by the UI bench. */
+  answers?: string;
   count: number;
   rowAt: (index: number) => ContactSummary | undefined;
   onOpen: (id: string) => void;
@@ -18,7 +20,7 @@ type ContactGridProps = {
 };
 
 /** A virtualized grid: only the rows on screen exist in the DOM, whatever `count` is. */
-export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange, initialOffset, onScrolled }: ContactGridProps) {
+export function ContactGrid({ label, answers, count, rowAt, onOpen, onRangeChange, initialOffset, onScrolled }: ContactGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const pendingFocus = useRef(false);
@@ -87,7 +89,7 @@ export function ContactGrid({ label, count, rowAt, onOpen, onRangeChange, initia
 
   const tabbableIndex = focusIndex >= first && focusIndex <= last ? focusIndex : first;
   return (
-    <div role="grid" aria-label={label} aria-rowcount={count + 1} className="grid">
+    <div role="grid" aria-label={label} aria-rowcount={count + 1} className="grid" data-answers={answers}>
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row">
           <span role="columnheader">Name</span>

@@ -100,7 +100,7 @@ export function ContactList() {
       </EmptyState>
     );
   } else if (searching) {
-    body = <ContactGrid key="search" label="Search results" count={results.length} rowAt={(index) => results[index]} onOpen={openContact} />;
+    body = <ContactGrid key="search" label="Search results" answers={answered} count={results.length} rowAt={(index) => results[index]} onOpen={openContact} />;
   } else if (listError && total === null) {
     body = (
       <div className="error-banner" role="alert">
