@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
 import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
 import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
@@ -66,8 +66,10 @@ export function ContactList() {
     (first: number, last: number) => useContactList.getState().ensureRows(first, last),
     [generation],
   );
-  // With no grid on screen (empty or failed list) nothing else asks whether contacts appeared.
-  useEffect(() => {
+  // With no grid on screen (empty, failed or not yet loaded list) nothing else asks whether contacts appeared.
+  // A layout effect: at start-up the first window is asked before the sidebar's and notices' calls, which
+  // the core would otherwise answer first.
+  useLayoutEffect(() => {
     if (!total) useContactList.getState().ensureRows(0, 0);
   }, [generation, total]);
 
