@@ -28,7 +28,7 @@ export function ContactGrid({ label, answers, count, rowAt, onOpen, onRangeChang
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 5,
     initialOffset: initialOffset ?? 0,
   });
   const items = virtualizer.getVirtualItems();
