@@ -67,10 +67,13 @@ async function timedCall(app: ServedApp, method: string, input: unknown): Promis
 
 const probeOf = (page: Page) => page.evaluate(() => (window as unknown as { benchProbe: Omit<BenchProbe, 'untilFilled' | 'scrollThrough' | 'jumpTo'> }).benchProbe);
 
-/** Each keystroke that made a searchable text: from its key event to the first paint of results for it or a later text. */
+/**
+ * Each keystroke that made a new searchable text (a space between words changes nothing to search):
+ * from its key event to the first paint of results for it or a later text.
+ */
 function keystrokeLatencies(inputs: Timed[], paints: Timed[]): number[] {
   return inputs
-    .filter((input) => input.q.length >= 2)
+    .filter((input, index) => input.q.length >= 2 && input.q !== inputs[index - 1]?.q)
     .map((input) => {
       const served = paints.find((paint) => paint.t >= input.t && paint.q.startsWith(input.q));
       return served ? served.t - input.t : Number.NaN;
