@@ -16,8 +16,8 @@ export type BenchProbe = {
   longTasks: Frame[];
   /** Resolves when every row on screen holds a contact, with performance.now() after that paint. */
   untilFilled: (timeoutMs: number) => Promise<number>;
-  /** Scrolls the list from its top to its bottom in `durationMs`, a step each frame; resolves when it stops. */
-  scrollThrough: (durationMs: number) => Promise<{ started: number; stopped: number }>;
+  /** Scrolls the list from one end to the other (top to bottom, or back up) in `durationMs`, a step each frame; resolves when it stops. */
+  scrollThrough: (durationMs: number, up: boolean) => Promise<{ started: number; stopped: number }>;
   /** Sets the list's scroll position to `fraction` of its height at once (a drag of the scrollbar). */
   jumpTo: (fraction: number) => number;
 };
@@ -59,14 +59,14 @@ export function installProbe(): void {
         };
         check();
       }),
-    scrollThrough: (durationMs) =>
+    scrollThrough: (durationMs, up) =>
       new Promise((resolve) => {
         const body = scroller()!;
         const end = body.scrollHeight - body.clientHeight;
         const started = performance.now();
         const step = () => {
           const done = Math.min(1, (performance.now() - started) / durationMs);
-          body.scrollTop = done * end;
+          body.scrollTop = (up ? 1 - done : done) * end;
           if (done < 1) requestAnimationFrame(step);
           else resolve({ started, stopped: performance.now() });
         };
