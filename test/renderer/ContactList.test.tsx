@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { useNavigation } from '../../src-renderer/app/navigation.store.ts';
 import { ContactList } from '../../src-renderer/features/contacts/ContactList.tsx';
 import { rowHeight } from '../../src-renderer/features/contacts/ContactGrid.tsx';
+import { useContactList } from '../../src-renderer/features/contacts/contact-list.store.ts';
 import { followContactChanges } from '../../src-renderer/features/contacts/follow-contacts.ts';
 import { contactId, directoryOf, giveElementsASize } from './fake-bridge.ts';
 import { resetAppState } from './app-state.ts';
@@ -129,6 +130,116 @@ describe('ContactList over a fake transport of 100,000 contacts', () => {
     act(() => fake.emit({ name: 'contacts.changed', payload: { ids: [contactId(10)], reason: 'created' } }));
     expect(await screen.findByText('11 in total')).toBeTruthy();
     expect(within(screen.getByRole('grid')).getByText('Contact 000010')).toBeTruthy();
+    stop();
+  });
+});
+
+describe('ContactList fetching while the user scrolls', () => {
+  /** contacts.list over 100,000 contacts whose answers wait until the test releases them; counts how many were in flight at once. */
+  function heldDirectory() {
+    const held: (() => void)[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    fake.handle('contacts.list', (input: { offset?: number; limit?: number; withTotal?: boolean }) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      const page = directoryOf(100_000)(input);
+      return new Promise((resolve) =>
+        held.push(() => {
+          inFlight--;
+          resolve({ ...page, total: input.withTotal === false ? null : page.total });
+        }),
+      );
+    });
+    return {
+      mostInFlight: () => mostInFlight,
+      /** Answers the oldest held request, then lets the store send what that answer makes it send. */
+      answerNext: async () => {
+        await act(async () => {
+          held.shift()?.();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        });
+      },
+      waiting: () => held.length,
+    };
+  }
+
+  const scrollTo = async (row: number) => {
+    const scroller = screen.getByTestId('contact-grid-scroll');
+    await act(async () => {
+      scroller.scrollTop = row * rowHeight;
+      fireEvent.scroll(scroller);
+    });
+  };
+
+  it('asks only for the window on screen once the request in flight answers, skipping the pages scrolled past', async () => {
+    const core = heldDirectory();
+    render(<ContactList />);
+    await core.answerNext();
+    expect(await screen.findByText('Contact 000000')).toBeTruthy();
+
+    // A fling down the list: each step is a new window on screen while the first request is still out.
+    for (const row of [1_050, 2_050, 3_050, 4_050, 5_050, 6_050, 7_050, 8_050, 9_050, 10_050]) await scrollTo(row);
+    expect(listOffsets()).toEqual([0, 1_000]);
+    while (core.waiting() > 0) await core.answerNext();
+
+    expect(listOffsets()).toEqual([0, 1_000, 10_000]);
+    expect(core.mostInFlight()).toBe(1);
+    expect(await screen.findByText('Contact 010050')).toBeTruthy();
+    expect(screen.getByText('100,000 in total')).toBeTruthy();
+  });
+
+  it('counts the total with the first window only, and again once contacts change', async () => {
+    const core = heldDirectory();
+    const stop = followContactChanges();
+    render(<ContactList />);
+    await core.answerNext();
+    await scrollTo(40_050);
+    await core.answerNext();
+    await scrollTo(80_050);
+    await core.answerNext();
+    expect(await screen.findByText('Contact 080050')).toBeTruthy();
+    expect(screen.getByText('100,000 in total')).toBeTruthy();
+
+    act(() => fake.emit({ name: 'contacts.changed', payload: { ids: [contactId(3)], reason: 'updated' } }));
+    await waitFor(() => expect(core.waiting()).toBe(1));
+    await core.answerNext();
+    await scrollTo(20_050);
+    await core.answerNext();
+    expect(await screen.findByText('Contact 020050')).toBeTruthy();
+
+    const asked = fake.callsTo<{ offset: number; withTotal: boolean }>('contacts.list').map((input) => [input.offset, input.withTotal]);
+    expect(asked).toEqual([
+      [0, true],
+      [40_000, false],
+      [80_000, false],
+      [80_000, true],
+      [20_000, false],
+    ]);
+    stop();
+  });
+
+  it('loads the tags once, however often the list is shown, and again after contacts change', async () => {
+    fake.handle('contacts.list', directoryOf(100));
+    const stop = followContactChanges();
+    const first = render(<ContactList />);
+    await screen.findByText('Contact 000000');
+    await waitFor(() => expect(fake.callsTo('tags.list')).toHaveLength(1));
+    first.unmount();
+    const second = render(<ContactList />);
+    await screen.findByText('Contact 000000');
+    expect(fake.callsTo('tags.list')).toHaveLength(1);
+
+    act(() => fake.emit({ name: 'contacts.changed', payload: { ids: [contactId(3)], reason: 'updated' } }));
+    await waitFor(() => expect(fake.callsTo('tags.list')).toHaveLength(2));
+
+    // Changed while the list is not shown: loaded when it shows again, not before.
+    second.unmount();
+    act(() => fake.emit({ name: 'contacts.changed', payload: { ids: [contactId(4)], reason: 'updated' } }));
+    await waitFor(() => expect(useContactList.getState().tagsWanted).toBe(true));
+    expect(fake.callsTo('tags.list')).toHaveLength(2);
+    render(<ContactList />);
+    await waitFor(() => expect(fake.callsTo('tags.list')).toHaveLength(3));
     stop();
   });
 });

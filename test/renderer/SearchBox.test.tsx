@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/app/App.tsx';
 import { navigate, useNavigation } from '../../src-renderer/app/navigation.store.ts';
+import { useContactSearch } from '../../src-renderer/features/contacts/contact-search.store.ts';
 import type { ContactSummary } from '../../shared/contacts/contacts.schemas.ts';
 import { contactId, directoryOf, fullContact, giveElementsASize, summary } from './fake-bridge.ts';
 import { resetAppState } from './app-state.ts';
@@ -52,24 +53,82 @@ describe('Search contacts on the list screen', () => {
     expect(route()).toEqual({ screen: 'contact', id: ada.id });
   });
 
-  it('ignores an answer that arrives after a newer query’s', async () => {
+  it('searches one query at a time: keys typed meanwhile wait, and only the newest is searched next', async () => {
     const pending = new Map<string, (hits: ContactSummary[]) => void>();
     fake.handle('contacts.search', ({ query }: { query: string }) => new Promise((resolve) => pending.set(query, resolve)));
+    const shown: string[][] = [];
+    const stopWatching = useContactSearch.subscribe((state) => shown.push((state.results ?? []).map((hit) => hit.displayName)));
     const user = userEvent.setup();
     render(<App />);
 
-    await user.type(searchBox(), 'ad');
-    await waitFor(() => expect(searches()).toEqual(['ad']));
-    await user.type(searchBox(), 'a');
-    await waitFor(() => expect(searches()).toEqual(['ad', 'ada']));
+    await user.type(searchBox(), 'lovelace');
+    // Typed fast, while the first search was with the core: nothing else was sent yet.
+    expect(searches()).toEqual(['lo']);
 
-    pending.get('ada')?.([ada]);
+    // The first answer is for a query no longer typed: it never reaches the screen, and the newest query goes next.
+    await act(async () => pending.get('lo')?.([adam, ada]));
+    await waitFor(() => expect(searches()).toEqual(['lo', 'lovelace']));
+    expect(screen.queryByRole('grid', { name: 'Search results' })).toBeNull();
+
+    await act(async () => pending.get('lovelace')?.([ada]));
     const results = await screen.findByRole('grid', { name: 'Search results' });
-    pending.get('ad')?.([adam, ada]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-
     expect(within(results).getByText('Ada Lovelace')).toBeTruthy();
     expect(screen.queryByText('Adam Smith')).toBeNull();
+    expect(shown.filter((names) => names.includes('Adam Smith'))).toEqual([]);
+    stopWatching();
+  });
+
+  it('shows the latest query’s answer whatever order answers are released in, and keeps the old results until then', async () => {
+    const pending: { query: string; answer: (hits: ContactSummary[]) => void }[] = [];
+    fake.handle('contacts.search', ({ query }: { query: string }) => new Promise((answer) => pending.push({ query, answer })));
+    const user = userEvent.setup();
+    render(<App />);
+    const answerAll = async (hitsFor: (query: string) => ContactSummary[]) => {
+      // Newest first: a store that sent several at once would see its answers out of order.
+      while (pending.length > 0) {
+        const newest = pending.splice(-1, 1)[0]!;
+        // The macrotask lets a search sent by this answer reach the fake core before the loop looks again.
+        await act(async () => {
+          newest.answer(hitsFor(newest.query));
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        });
+      }
+    };
+
+    await user.type(searchBox(), 'ad');
+    await answerAll(() => [adam, ada]);
+    const results = await screen.findByRole('grid', { name: 'Search results' });
+    expect(within(results).getByText('Adam Smith')).toBeTruthy();
+
+    await user.type(searchBox(), 'a');
+    // Until "ada" answers, "ad"’s results stay: the list does not flash back in between.
+    expect(screen.getByRole('grid', { name: 'Search results' })).toBe(results);
+    expect(within(results).getByText('Adam Smith')).toBeTruthy();
+    await user.clear(searchBox());
+    await user.type(searchBox(), 'gr');
+    await answerAll((query) => (query === 'gr' ? [summary(3, { displayName: 'Grace Hopper' })] : [ada]));
+    await waitFor(() => expect(screen.getByRole('grid', { name: 'Search results' }).textContent).toContain('Grace Hopper'));
+    expect(screen.queryByText('Ada Lovelace')).toBeNull();
+    expect(searches().at(-1)).toBe('gr');
+  });
+
+  it('searches again when contacts change during a search, dropping the answer from before the change', async () => {
+    const pending: { query: string; answer: (hits: ContactSummary[]) => void }[] = [];
+    fake.handle('contacts.search', ({ query }: { query: string }) => new Promise((answer) => pending.push({ query, answer })));
+    const user = userEvent.setup();
+    render(<App />);
+    await user.type(searchBox(), 'ada');
+    expect(searches()).toEqual(['ad']);
+    await act(async () => pending.shift()?.answer([]));
+    await waitFor(() => expect(searches()).toEqual(['ad', 'ada']));
+
+    act(() => useContactSearch.getState().refresh());
+    expect(searches()).toEqual(['ad', 'ada']);
+    await act(async () => pending.shift()?.answer([adam]));
+    await waitFor(() => expect(searches()).toEqual(['ad', 'ada', 'ada']));
+    expect(screen.queryByText('Adam Smith')).toBeNull();
+    await act(async () => pending.shift()?.answer([ada]));
+    expect(await screen.findByText('Ada Lovelace')).toBeTruthy();
   });
 
   it('says so when nothing matches, and Escape clears the search', async () => {

@@ -35,21 +35,21 @@ describe('the contact list’s segment filters', () => {
     const tier = screen.getByRole('combobox', { name: 'CLV tier' });
     expect([...(stage as HTMLSelectElement).options].map((option) => option.text)).toEqual(['Any', 'Detractor', 'At risk', 'Movable', 'Ambassador']);
     expect([...(tier as HTMLSelectElement).options].map((option) => option.text)).toEqual(['Any', 'Top', 'Middle', 'Other']);
-    expect(lastQuery()).toEqual({ sort: 'name', offset: 0, limit: 100 });
+    expect(lastQuery()).toEqual({ sort: 'name', offset: 0, limit: 100, withTotal: true });
 
     await user.selectOptions(stage, 'At risk');
-    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', stage: 'at_risk', offset: 0, limit: 100 }));
+    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', stage: 'at_risk', offset: 0, limit: 100, withTotal: true }));
     expect(await screen.findByText('Ada Lovelace')).toBeTruthy();
     expect(screen.queryByText('Contact 000000')).toBeNull();
     expect(screen.getByText('1 in total')).toBeTruthy();
 
     await user.selectOptions(stage, 'Any');
     await user.selectOptions(tier, 'Other');
-    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', tier: 'rest', offset: 0, limit: 100 }));
+    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', tier: 'rest', offset: 0, limit: 100, withTotal: true }));
     expect(await screen.findByText('Ada Lovelace')).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by tag' }), 'customer (2)');
-    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', tag: 'customer', tier: 'rest', offset: 0, limit: 100 }));
+    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', tag: 'customer', tier: 'rest', offset: 0, limit: 100, withTotal: true }));
   });
 
   it('says when nobody matches, and shows everyone again', async () => {
@@ -58,11 +58,11 @@ describe('the contact list’s segment filters', () => {
     await screen.findByText('Contact 000000');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Loyalty stage' }), 'Ambassador');
     await user.selectOptions(screen.getByRole('combobox', { name: 'CLV tier' }), 'Top');
-    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', stage: 'ambassador', tier: 'top', offset: 0, limit: 100 }));
+    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', stage: 'ambassador', tier: 'top', offset: 0, limit: 100, withTotal: true }));
     expect(await screen.findByRole('heading', { name: 'No contacts match these filters' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Show all contacts' }));
-    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', offset: 0, limit: 100 }));
+    await waitFor(() => expect(lastQuery()).toEqual({ sort: 'name', offset: 0, limit: 100, withTotal: true }));
     expect(await screen.findByText('Contact 000000')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Loyalty stage' }) as HTMLSelectElement).value).toBe('');
   });
@@ -76,6 +76,6 @@ describe('the contact list’s segment filters', () => {
     const before = fake.callsTo('contacts.list').length;
     act(() => fake.emit({ name: 'insights.changed', payload: { computedAt: new Date().toISOString(), customers: 3 } }));
     await waitFor(() => expect(fake.callsTo('contacts.list').length).toBe(before + 1));
-    expect(lastQuery()).toEqual({ sort: 'name', stage: 'detractor', offset: 0, limit: 100 });
+    expect(lastQuery()).toEqual({ sort: 'name', stage: 'detractor', offset: 0, limit: 100, withTotal: true });
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
 import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
 import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
@@ -44,14 +44,21 @@ export function ContactList() {
   const pages = useContactList((state) => state.pages);
   const listError = useContactList((state) => state.listError);
   const tags = useContactList((state) => state.tags);
-  const query = useContactSearch((state) => state.query);
+  const tagsWanted = useContactList((state) => state.tagsWanted);
+  // Whether a search is on, not the text: a keystroke re-renders the list only once its results arrive.
+  const searchOn = useContactSearch((state) => state.query.trim().length >= minSearchLength);
   const results = useContactSearch((state) => state.results);
+  const answered = useContactSearch((state) => state.answered);
   const searchError = useContactSearch((state) => state.searchError);
   const [seeding, setSeeding] = useState(false);
   // For its actions only, which never change; the values shown come from the selectors above.
   const list = useContactList.getState();
 
-  useEffect(() => void useContactList.getState().loadTags(), []);
+  // Once the first window has answered, so counting tags never holds up the first rows; again after contacts changed.
+  const listAnswered = total !== null;
+  useEffect(() => {
+    if (listAnswered && tagsWanted) useContactList.getState().ensureTags();
+  }, [listAnswered, tagsWanted]);
 
   const listRowAt = useCallback((index: number) => rowAt({ pages }, index), [pages]);
   // A new callback per generation makes the grid ask again for the rows on screen after a refresh.
@@ -59,8 +66,10 @@ export function ContactList() {
     (first: number, last: number) => useContactList.getState().ensureRows(first, last),
     [generation],
   );
-  // With no grid on screen (empty or failed list) nothing else asks whether contacts appeared.
-  useEffect(() => {
+  // With no grid on screen (empty, failed or not yet loaded list) nothing else asks whether contacts appeared.
+  // A layout effect: at start-up the first window is asked before the sidebar's and notices' calls, which
+  // the core would otherwise answer first.
+  useLayoutEffect(() => {
     if (!total) useContactList.getState().ensureRows(0, 0);
   }, [generation, total]);
 
@@ -76,7 +85,7 @@ export function ContactList() {
     }
   };
 
-  const searching = query.trim().length >= minSearchLength && results !== null;
+  const searching = searchOn && results !== null;
   const tagOptions = [
     { value: '', label: 'All tags' },
     ...tags.map((item) => ({ value: item.name, label: `${item.name} (${item.count})` })),
@@ -88,12 +97,12 @@ export function ContactList() {
     body = <p className="error-banner" role="alert">{searchError}</p>;
   } else if (searching && results.length === 0) {
     body = (
-      <EmptyState title={`No contacts match “${query.trim()}”`}>
+      <EmptyState title={`No contacts match “${answered}”`}>
         <p>Check the spelling, or search for part of a name, company, email address, phone number or tag.</p>
       </EmptyState>
     );
   } else if (searching) {
-    body = <ContactGrid key="search" label="Search results" count={results.length} rowAt={(index) => results[index]} onOpen={openContact} />;
+    body = <ContactGrid key="search" label="Search results" answers={answered} count={results.length} rowAt={(index) => results[index]} onOpen={openContact} />;
   } else if (listError && total === null) {
     body = (
       <div className="error-banner" role="alert">

@@ -1,4 +1,4 @@
-import type { CSSProperties, KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -11,20 +11,25 @@ export function formatDay(iso: string): string {
 type ContactRowProps = {
   index: number;
   contact: ContactSummary | undefined;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled body, in pixels from its top. */
+  top: number;
+  height: number;
   tabbable: boolean;
   onOpen: (index: number) => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number) => void;
 };
 
-/** One list row; while its page is still loading it holds the place, so scrolling never jumps. */
-export function ContactRow({ index, contact, style, tabbable, onOpen, onKeyDown }: ContactRowProps) {
+/**
+ * One list row; while its page is still loading it holds the place, so scrolling never jumps.
+ * Memoized: a scroll or a keystroke re-renders only the rows whose contact or place changed.
+ */
+export const ContactRow = memo(function ContactRow({ index, contact, top, height, tabbable, onOpen, onKeyDown }: ContactRowProps) {
   const common = {
     role: 'row',
     'aria-rowindex': index + 2,
     'data-index': index,
     tabIndex: tabbable ? 0 : -1,
-    style,
+    style: { position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` } as const,
     onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => onKeyDown(event, index),
   };
   if (!contact) {
@@ -59,4 +64,4 @@ export function ContactRow({ index, contact, style, tabbable, onOpen, onKeyDown 
       </span>
     </div>
   );
-}
+});

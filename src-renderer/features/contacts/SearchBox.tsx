@@ -28,11 +28,13 @@ type Option = { kind: 'contact'; hit: ContactSummary } | { kind: 'history'; hit:
  * results replace the list, as before; everywhere else they drop down under the box and
  * choosing one opens that contact. Below them (on the list, alone in the drop-down, reached
  * with ArrowUp since ArrowDown goes to the list) come up to five "In history" hits: entries
- * whose words matched, each opening its contact. The store debounces and drops answers to older queries.
+ * whose words matched, each opening its contact. The store searches as the user types, one search at a time,
+ * and shows only answers to what is typed now.
  */
 export function SearchBox() {
   const query = useContactSearch((state) => state.query);
   const results = useContactSearch((state) => state.results);
+  const answered = useContactSearch((state) => state.answered);
   const searchError = useContactSearch((state) => state.searchError);
   const historyHits = useHistorySearch((state) => state.hits);
   const onList = useNavigation((state) => state.route.screen === 'contacts');
@@ -147,7 +149,7 @@ export function SearchBox() {
         )}
         {showPopup && contactsShown && searchError === null && hits.length === 0 && (
           <p className="search-message" role="status">
-            No contacts match “{query.trim()}”
+            No contacts match “{answered}”
           </p>
         )}
         <ul id={listId} role="listbox" aria-label={onList ? 'In history' : 'Search results'} hidden={!showOptions}>
