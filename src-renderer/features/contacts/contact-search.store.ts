@@ -1,14 +1,10 @@
 import { create } from 'zustand';
 import type { ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { api } from '../../api/api.ts';
+import { askNewest, type Sent } from '../../api/ask-newest.ts';
 import { apiErrorOf } from '../../api/client.ts';
 
 export const minSearchLength = 2;
-
-/** One search with the core: the query sent, and whether contacts changed since (its answer is then out of date). */
-type Sent = { id: number; query: string; outdated: boolean };
-
-let lastSearchId = 0;
 
 type ContactSearchState = {
   query: string;
@@ -32,27 +28,15 @@ const searchable = (query: string) => query.trim().length >= minSearchLength;
 
 /** "Search contacts" in the app shell: the text typed and the hits for it. */
 export const useContactSearch = create<ContactSearchState>()((set, get) => {
-  /** Sends the query typed now, unless a search is already with the core (its answer sends the next). */
-  function searchNow(): void {
-    const query = get().query.trim();
-    if (get().sent !== null || !searchable(query)) return;
-    const sent: Sent = { id: ++lastSearchId, query, outdated: false };
-    set({ sent });
-    api.invoke('contacts.search', { query }).then(
-      (hits) => settle(sent, { results: hits, searchError: null }),
-      (thrown: unknown) => settle(sent, { searchError: apiErrorOf(thrown).message }),
-    );
-  }
-
-  /** Shows an answer only if it is for what is typed now and still current; then searches what was typed meanwhile. */
-  function settle({ id, query }: Sent, shown: Partial<ContactSearchState>): void {
-    const sent = get().sent;
-    // A reset (a test, a restore) forgot this search: nothing of it may reach the screen.
-    if (sent?.id !== id) return;
-    const current = !sent.outdated && get().query.trim() === query;
-    set(current ? { ...shown, answered: query, sent: null } : { sent: null });
-    if (!current) searchNow();
-  }
+  const searches = askNewest<ContactSearchState, ContactSummary[]>(
+    { get, set },
+    {
+      searchable,
+      ask: (query) => api.invoke('contacts.search', { query }),
+      shown: (query, outcome) =>
+        'answer' in outcome ? { results: outcome.answer, searchError: null, answered: query } : { searchError: apiErrorOf(outcome.error).message, answered: query },
+    },
+  );
 
   return {
     query: '',
@@ -67,13 +51,9 @@ export const useContactSearch = create<ContactSearchState>()((set, get) => {
         set({ results: null, searchError: null, answered: '' });
         return;
       }
-      searchNow();
+      searches.askNow();
     },
 
-    refresh: () => {
-      const { sent } = get();
-      if (sent) set({ sent: { ...sent, outdated: true } });
-      else searchNow();
-    },
+    refresh: searches.refresh,
   };
 });
