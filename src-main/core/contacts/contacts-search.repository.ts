@@ -1,76 +1,137 @@
 import { sql, type Kysely } from 'kysely';
 import type { ContactKind } from '../../../shared/contacts/contacts.schemas.ts';
+import { insertMany } from '../db/bulk-insert.ts';
 import type { Database } from '../db/schema.ts';
+import { foldText, foundByScan, matchable, matchPairsAndLonger, searchTerms } from '../db/text-search.ts';
+import { rankMatches, type SearchedText } from './contacts.search-rank.ts';
+import { companyKeys, searchFields } from './contacts.search-keys.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
-import { foldText, foundByScan, indexable, matchExpression, searchTerms } from '../db/text-search.ts';
 
-const searchColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
+// Search never ranks every match: a bounded look into the full-text index (in
+// rowid order, stopping at `probeSize`) and ranges of prefix keys that stop at
+// the page size. Every write of the full-text index writes the keys beside it.
 
 export type SearchOptions = { kind?: ContactKind | undefined; limit: number };
 
+const textColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
+const keyColumns = ['field', 'key', 'num', 'kind'] as const;
+/** Fewer matches than this and search has them all and ranks them; more and the keys find the best first. */
+const probeSize = 200;
+/** How many key matches of the longest term are checked against the other terms, per field. */
+const candidatesPerField = 200;
+
+const ftsValues = (entries: ContactSearchRow[]) => entries.map((entry) => [entry.rowid, ...textColumns.map((column) => entry[column] ?? '')]);
+const keyValues = (entries: ContactSearchRow[]) => entries.flatMap((entry) => entry.keys.map(([field, key]) => [field, key, entry.rowid, entry.kind]));
+const numsJson = (nums: number[]) => sql<number>`(select value from json_each(${JSON.stringify(nums)}))`;
+
+export async function insertSearchEntries(db: Kysely<Database>, entries: ContactSearchRow[]): Promise<void> {
+  await insertMany(db as Kysely<unknown>, 'contacts_fts', ['rowid', ...textColumns], ftsValues(entries));
+  await insertMany(db as Kysely<unknown>, 'contact_search_keys', keyColumns, keyValues(entries));
+}
+
 export async function indexContact(db: Kysely<Database>, entry: ContactSearchRow): Promise<void> {
-  await removeFromIndex(db, entry.rowid!);
-  await db.insertInto('contacts_fts').values(entry).execute();
+  await removeFromIndex(db, entry.rowid);
+  await insertSearchEntries(db, [entry]);
 }
 
 export async function removeFromIndex(db: Kysely<Database>, num: number): Promise<void> {
-  await db.deleteFrom('contacts_fts').where('rowid', '=', num).execute();
+  await removeManyFromIndex(db, [num]);
 }
 
-/** The company text search matches, for contacts already in the index. */
+/** Takes contacts out of search (put in the Trash). */
+export async function removeManyFromIndex(db: Kysely<Database>, nums: number[]): Promise<void> {
+  if (nums.length === 0) return;
+  await db.deleteFrom('contacts_fts').where('rowid', 'in', numsJson(nums)).execute();
+  await db.deleteFrom('contact_search_keys').where('num', 'in', numsJson(nums)).execute();
+}
+
+export async function clearSearchIndex(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('contacts_fts').execute();
+  await db.deleteFrom('contact_search_keys').execute();
+}
+
+/** The company text search matches, for people already in the index. */
 export async function reindexCompany(db: Kysely<Database>, nums: number[], company: string): Promise<void> {
   if (nums.length === 0) return;
   await db.updateTable('contacts_fts').set({ company: foldText(company) }).where('rowid', 'in', nums).execute();
+  await db.deleteFrom('contact_search_keys').where('num', 'in', numsJson(nums)).where('field', '=', searchFields.company).execute();
+  const keys = nums.flatMap((num) => companyKeys(company).map((key) => [searchFields.company, key, num, 'person']));
+  await insertMany(db as Kysely<unknown>, 'contact_search_keys', keyColumns, keys);
 }
 
-const scanned = (spellings: string[]) => foundByScan(searchColumns.map((column) => `contacts_fts.${column}`), spellings);
+/** Up to `limit` rows every term matches, in rowid order (no ranking: the index stops at the limit). */
+async function matchingRows(db: Kysely<Database>, terms: string[][], kind: ContactKind | undefined, limit: number): Promise<SearchedText[]> {
+  const indexed = terms.filter(matchable);
+  const scanned = terms.filter((spellings) => !matchable(spellings)).map((spellings) => sql`and ${foundByScan(textColumns.map((column) => `f.${column}`), spellings)}`);
+  const ofKind = kind === undefined ? sql`` : sql`join contacts c on c.num = f.rowid and c.kind = ${kind}`;
+  const rows = await sql<SearchedText>`
+    select f.rowid as num, ${sql.join(textColumns.map((column) => sql.ref(`f.${column}`)))} from contacts_fts f ${ofKind}
+    where contacts_fts match ${matchPairsAndLonger(indexed)} ${sql.join(scanned, sql` `)}
+    limit ${limit}`.execute(db);
+  return rows.rows;
+}
+
+/** Contacts with a key in this field that starts with `prefix`, in key order; companies from their own index. */
+async function keyRange(db: Kysely<Database>, field: number, prefix: string, kind: ContactKind | undefined, limit: number): Promise<number[]> {
+  const ofKind = kind === 'company' ? sql`and kind = 'company'` : kind === 'person' ? sql`and kind = 'person'` : sql``;
+  const rows = await sql<{ num: number }>`
+    select num from contact_search_keys
+    where field = ${field} and key >= ${prefix} and key < ${`${prefix}\u{10ffff}`} ${ofKind}
+    order by key, num limit ${limit}`.execute(db);
+  return rows.rows.map((row) => row.num);
+}
+
+async function textsOf(db: Kysely<Database>, nums: number[]): Promise<SearchedText[]> {
+  if (nums.length === 0) return [];
+  const rows = await sql<SearchedText>`
+    select rowid as num, ${sql.join(textColumns.map((column) => sql.ref(column)))} from contacts_fts where rowid in ${numsJson(nums)}`.execute(db);
+  return rows.rows;
+}
+
+const characters = (text: string) => [...text].length;
+
+/**
+ * Contacts a key of theirs finds, best field first: the whole name for several
+ * words ("maya chen"), then the longest term's name, company, email, phone and
+ * tag keys, each checked against the other terms (all must match, as anywhere).
+ */
+async function keyMatches(db: Kysely<Database>, terms: string[][], options: SearchOptions): Promise<number[]> {
+  const { kind, limit } = options;
+  const found = new Set<number>();
+  if (terms.length > 1) {
+    for (const num of await keyRange(db, searchFields.name, terms.map(([spelling]) => spelling).join(' '), kind, limit)) found.add(num);
+  }
+  const driver = terms.reduce((longest, term) => (characters(term[0]!) > characters(longest[0]!) ? term : longest));
+  const others = terms.filter((term) => term !== driver);
+  for (const field of Object.values(searchFields)) {
+    for (const spelling of driver) {
+      if (found.size >= limit) return [...found];
+      const nums = (await keyRange(db, field, spelling, kind, others.length > 0 ? candidatesPerField : 2 * (limit - found.size))).filter((num) => !found.has(num));
+      const kept = others.length === 0 ? nums : rankMatches(await textsOf(db, nums), others).map((match) => match.num);
+      const order = new Map(nums.map((num, index) => [num, index]));
+      for (const num of kept.sort((a, b) => order.get(a)! - order.get(b)!)) found.add(num);
+    }
+  }
+  return [...found].slice(0, limit);
+}
 
 /**
  * `contacts.num` of the best matches, best first. Every term must match some
  * column; a match in the name counts most, then company, email and phone, tags,
- * and least notes and address.
+ * and least notes and address; the start of a word more than inside one.
  */
 export async function searchContactNums(db: Kysely<Database>, query: string, options: SearchOptions): Promise<number[]> {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
-  const { limit } = options;
-  const ofKind = options.kind === undefined ? sql`` : sql`and contacts.kind = ${options.kind}`;
-  const indexed = terms.filter(indexable);
-  const short = terms.filter((spellings) => !indexable(spellings));
-
-  if (indexed.length > 0) {
-    const match = matchExpression(indexed);
-    // Short terms only narrow what the index found.
-    const alsoScanned = short.map((spellings) => sql`and ${scanned(spellings)}`);
-    const rows = await sql<{ rowid: number }>`
-      select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
-      where contacts_fts match ${match} ${sql.join(alsoScanned, sql` `)} and contacts.deleted_at is null ${ofKind}
-      order by bm25(contacts_fts, 10.0, 6.0, 4.0, 4.0, 3.0, 1.0, 1.0)
-      limit ${limit}`.execute(db);
-    return rows.rows.map((row) => row.rowid);
-  }
-
-  // Short terms cannot use the trigram index. Names that start with the term come
-  // first (an index range, instant); then any other match, scanning only until
-  // the page is full.
-  const byPrefix = terms.length === 1 ? await namePrefixNums(db, terms[0]![0]!, options) : [];
-  if (byPrefix.length >= limit) return byPrefix;
-  const exclude = byPrefix.length > 0 ? sql`and contacts_fts.rowid not in (${sql.join(byPrefix)})` : sql``;
-  const rows = await sql<{ rowid: number }>`
-    select contacts_fts.rowid from contacts_fts join contacts on contacts.num = contacts_fts.rowid
-    where ${sql.join(terms.map(scanned), sql` and `)} and contacts.deleted_at is null ${ofKind} ${exclude}
-    limit ${limit - byPrefix.length}`.execute(db);
-  return [...byPrefix, ...rows.rows.map((row) => row.rowid)];
-}
-
-async function namePrefixNums(db: Kysely<Database>, prefix: string, options: SearchOptions): Promise<number[]> {
-  let query = db
-    .selectFrom('contacts')
-    .select('num')
-    .where('deleted_at', 'is', null)
-    .where('sort_key', '>=', prefix)
-    .where('sort_key', '<', `${prefix}\u{10ffff}`);
-  if (options.kind !== undefined) query = query.where('kind', '=', options.kind);
-  const rows = await query.orderBy('sort_key').orderBy('id').limit(options.limit).execute();
-  return rows.map((row) => row.num);
+  const { kind, limit } = options;
+  const probe = terms.some(matchable) ? await matchingRows(db, terms, kind, probeSize) : [];
+  const ranked = rankMatches(probe, terms).map((match) => match.num);
+  // All matches are in hand: ranking them is exact. Only a text of two characters
+  // has no trigram for the index to find it by; its keys do.
+  const complete = probe.length < probeSize && terms.some(matchable);
+  if (complete && terms.every((spellings) => spellings.every((spelling) => characters(spelling) >= 3))) return ranked.slice(0, limit);
+  const byKeys = await keyMatches(db, terms, options);
+  const first = complete ? byKeys.filter((num) => !ranked.includes(num)) : byKeys;
+  const seen = new Set(first);
+  return [...first, ...ranked.filter((num) => !seen.has(num))].slice(0, limit);
 }
