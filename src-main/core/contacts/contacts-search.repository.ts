@@ -8,17 +8,13 @@ import { companyKeys, searchFields } from './contacts.search-keys.ts';
 import type { ContactSearchRow } from './contacts.table.ts';
 
 // Search never ranks every match: a bounded look into the full-text index (in
-// rowid order, stopping at `probeSize`) and ranges of prefix keys that stop at
+// rowid order, stopping after a page) and ranges of prefix keys that stop at
 // the page size. Every write of the full-text index writes the keys beside it.
 
 export type SearchOptions = { kind?: ContactKind | undefined; limit: number };
 
 const textColumns = ['name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
 const keyColumns = ['field', 'key', 'num', 'kind'] as const;
-/** Fewer matches than this and search has them all and ranks them; more and the keys find the best first. */
-const probeSize = 200;
-/** How many key matches of the longest term are checked against the other terms, per field. */
-const candidatesPerField = 200;
 
 const ftsValues = (entries: ContactSearchRow[]) => entries.map((entry) => [entry.rowid, ...textColumns.map((column) => entry[column] ?? '')]);
 const keyValues = (entries: ContactSearchRow[]) => entries.flatMap((entry) => entry.keys.map(([field, key]) => [field, key, entry.rowid, entry.kind]));
@@ -59,16 +55,16 @@ export async function reindexCompany(db: Kysely<Database>, nums: number[], compa
   await insertMany(db as Kysely<unknown>, 'contact_search_keys', keyColumns, keys);
 }
 
-/** Up to `limit` rows every term matches, in rowid order (no ranking: the index stops at the limit). */
-async function matchingRows(db: Kysely<Database>, terms: string[][], kind: ContactKind | undefined, limit: number): Promise<SearchedText[]> {
+/** Up to `limit` contacts every term matches, in rowid order (no ranking: the index stops at the limit). */
+async function matchingNums(db: Kysely<Database>, terms: string[][], kind: ContactKind | undefined, limit: number): Promise<number[]> {
   const indexed = terms.filter(matchable);
   const scanned = terms.filter((spellings) => !matchable(spellings)).map((spellings) => sql`and ${foundByScan(textColumns.map((column) => `f.${column}`), spellings)}`);
   const ofKind = kind === undefined ? sql`` : sql`join contacts c on c.num = f.rowid and c.kind = ${kind}`;
-  const rows = await sql<SearchedText>`
-    select f.rowid as num, ${sql.join(textColumns.map((column) => sql.ref(`f.${column}`)))} from contacts_fts f ${ofKind}
+  const rows = await sql<{ num: number }>`
+    select f.rowid as num from contacts_fts f ${ofKind}
     where contacts_fts match ${matchPairsAndLonger(indexed)} ${sql.join(scanned, sql` `)}
     limit ${limit}`.execute(db);
-  return rows.rows;
+  return rows.rows.map((row) => row.num);
 }
 
 /** Contacts with a key in this field that starts with `prefix`, in key order; companies from their own index. */
@@ -91,47 +87,44 @@ async function textsOf(db: Kysely<Database>, nums: number[]): Promise<SearchedTe
 const characters = (text: string) => [...text].length;
 
 /**
- * Contacts a key of theirs finds, best field first: the whole name for several
- * words ("maya chen"), then the longest term's name, company, email, phone and
- * tag keys, each checked against the other terms (all must match, as anywhere).
+ * Contacts a key of theirs finds, best field first and at most about a page of
+ * each: the whole name for several words ("maya chen"), then the longest
+ * term's name, company, email, phone and tag keys. Whether the other terms
+ * match too is for the ranking to tell.
  */
-async function keyMatches(db: Kysely<Database>, terms: string[][], options: SearchOptions): Promise<number[]> {
+async function keyCandidates(db: Kysely<Database>, terms: string[][], options: SearchOptions): Promise<number[]> {
   const { kind, limit } = options;
   const found = new Set<number>();
   if (terms.length > 1) {
     for (const num of await keyRange(db, searchFields.name, terms.map(([spelling]) => spelling).join(' '), kind, limit)) found.add(num);
   }
   const driver = terms.reduce((longest, term) => (characters(term[0]!) > characters(longest[0]!) ? term : longest));
-  const others = terms.filter((term) => term !== driver);
   for (const field of Object.values(searchFields)) {
     for (const spelling of driver) {
-      if (found.size >= limit) return [...found];
-      const nums = (await keyRange(db, field, spelling, kind, others.length > 0 ? candidatesPerField : 2 * (limit - found.size))).filter((num) => !found.has(num));
-      const kept = others.length === 0 ? nums : rankMatches(await textsOf(db, nums), others).map((match) => match.num);
-      const order = new Map(nums.map((num, index) => [num, index]));
-      for (const num of kept.sort((a, b) => order.get(a)! - order.get(b)!)) found.add(num);
+      // One term: every key found is a match, so a page of them is enough.
+      if (terms.length === 1 && found.size >= limit) return [...found];
+      for (const num of await keyRange(db, field, spelling, kind, 2 * limit)) found.add(num);
     }
   }
-  return [...found].slice(0, limit);
+  return [...found];
 }
 
 /**
- * `contacts.num` of the best matches, best first. Every term must match some
- * column; a match in the name counts most, then company, email and phone, tags,
- * and least notes and address; the start of a word more than inside one.
+ * `contacts.num` of the best matches, best first (see rankMatches). Every term
+ * must match some column, anywhere in it; a name, company, email, phone or tag
+ * comes before notes and address, the start of a word before the inside of one.
  */
 export async function searchContactNums(db: Kysely<Database>, query: string, options: SearchOptions): Promise<number[]> {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const { kind, limit } = options;
-  const probe = terms.some(matchable) ? await matchingRows(db, terms, kind, probeSize) : [];
-  const ranked = rankMatches(probe, terms).map((match) => match.num);
-  // All matches are in hand: ranking them is exact. Only a text of two characters
-  // has no trigram for the index to find it by; its keys do.
-  const complete = probe.length < probeSize && terms.some(matchable);
-  if (complete && terms.every((spellings) => spellings.every((spelling) => characters(spelling) >= 3))) return ranked.slice(0, limit);
-  const byKeys = await keyMatches(db, terms, options);
-  const first = complete ? byKeys.filter((num) => !ranked.includes(num)) : byKeys;
-  const seen = new Set(first);
-  return [...first, ...ranked.filter((num) => !seen.has(num))].slice(0, limit);
+  // One more than a page: fewer, and every match is in hand, so ranking them is exact.
+  const probe = terms.some(matchable) ? await matchingNums(db, terms, kind, limit + 1) : [];
+  const complete = probe.length <= limit && terms.some(matchable);
+  // Only a text of two characters has no trigram for the index to find it by; its keys do.
+  const keysNeeded = !complete || terms.some((spellings) => spellings.some((spelling) => characters(spelling) < 3));
+  const candidates = keysNeeded ? [...new Set([...(await keyCandidates(db, terms, options)), ...probe])] : probe;
+  return rankMatches(await textsOf(db, candidates), terms)
+    .slice(0, limit)
+    .map((match) => match.num);
 }

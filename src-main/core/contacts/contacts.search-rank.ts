@@ -29,7 +29,7 @@ function placeOf(text: string, spelling: string): number | undefined {
 function termScore(row: SearchedText, spellings: string[]): number | undefined {
   let best: number | undefined;
   for (const [column, weight] of columnWeights) {
-    const text = column === 'phones' ? foldText(row.phones) : row[column];
+    const text = row[column];
     for (const spelling of spellings) {
       const place = placeOf(text, spelling);
       if (place !== undefined && (best === undefined || 2 * weight + place < best)) best = 2 * weight + place;
@@ -40,22 +40,20 @@ function termScore(row: SearchedText, spellings: string[]): number | undefined {
 
 /**
  * The rows every term matches (folded text, anywhere, as the full-text index
- * does), best first: each term scores the best column it is found in; ties
- * keep the order contacts were added in.
+ * does), best first: first by the weakest of its terms' best columns, so a
+ * contact every term finds in a name, company, email, phone or tag comes before
+ * one a term finds only in notes; then by the sum; ties keep the order contacts
+ * were added in.
  */
 export function rankMatches(rows: SearchedText[], terms: string[][]): Array<{ num: number; score: number }> {
   const scored: Array<{ num: number; score: number }> = [];
-  for (const row of rows) {
-    let score = 0;
-    for (const spellings of terms) {
-      const term = termScore(row, spellings);
-      if (term === undefined) {
-        score = -1;
-        break;
-      }
-      score += term;
-    }
-    if (score >= 0) scored.push({ num: row.num, score });
+  for (const stored of rows) {
+    // Phones are stored as typed; every other column is folded already.
+    const row = { ...stored, phones: foldText(stored.phones) };
+    const scores = terms.map((spellings) => termScore(row, spellings));
+    if (scores.some((score) => score === undefined)) continue;
+    const found = scores as number[];
+    scored.push({ num: row.num, score: Math.max(...found) * 1000 + found.reduce((sum, score) => sum + score, 0) });
   }
   return scored.sort((a, b) => a.score - b.score || a.num - b.num);
 }
