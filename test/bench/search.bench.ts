@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { join } from 'node:path';
 import { createCore } from '../../src-main/core/core.ts';
 import { searchContactNums } from '../../src-main/core/contacts/contacts-search.repository.ts';
