@@ -87,7 +87,7 @@ async function textsOf(db: Kysely<Database>, nums: number[]): Promise<SearchedTe
 const characters = (text: string) => [...text].length;
 
 /**
- * Contacts a key of theirs finds, best field first and at most about a page of
+ * Contacts a key of theirs finds, best field first and at most a page from
  * each: the whole name for several words ("maya chen"), then the longest
  * term's name, company, email, phone and tag keys. Whether the other terms
  * match too is for the ranking to tell.
@@ -97,16 +97,31 @@ async function keyCandidates(db: Kysely<Database>, terms: string[][], options: S
   const found = new Set<number>();
   if (terms.length > 1) {
     for (const num of await keyRange(db, searchFields.name, terms.map(([spelling]) => spelling).join(' '), kind, limit)) found.add(num);
+    // Every term at the start of a word of the name: nothing ranks higher.
+    if (found.size >= limit) return [...found];
   }
   const driver = terms.reduce((longest, term) => (characters(term[0]!) > characters(longest[0]!) ? term : longest));
   for (const field of Object.values(searchFields)) {
     for (const spelling of driver) {
       // One term: every key found is a match, so a page of them is enough.
       if (terms.length === 1 && found.size >= limit) return [...found];
-      for (const num of await keyRange(db, field, spelling, kind, 2 * limit)) found.add(num);
+      // Twice the page: a contact may have several keys that start alike ("theo", "theo chen").
+      const nums = await keyRange(db, field, spelling, kind, 2 * limit);
+      const fresh = [...new Set(nums)].filter((num) => !found.has(num));
+      for (const num of terms.length === 1 ? fresh.slice(0, limit - found.size) : fresh.slice(0, limit)) found.add(num);
     }
   }
   return [...found];
+}
+
+/** Ranks candidates, reading each one's text once. */
+function ranking(db: Kysely<Database>, terms: string[][]) {
+  const texts = new Map<number, SearchedText>();
+  return async (nums: number[]): Promise<number[]> => {
+    for (const row of await textsOf(db, nums.filter((num) => !texts.has(num)))) texts.set(row.num, row);
+    const rows = nums.flatMap((num) => texts.get(num) ?? []);
+    return rankMatches(rows, terms).map((match) => match.num);
+  };
 }
 
 /**
@@ -118,13 +133,19 @@ export async function searchContactNums(db: Kysely<Database>, query: string, opt
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const { kind, limit } = options;
-  // One more than a page: fewer, and every match is in hand, so ranking them is exact.
-  const probe = terms.some(matchable) ? await matchingNums(db, terms, kind, limit + 1) : [];
-  const complete = probe.length <= limit && terms.some(matchable);
-  // Only a text of two characters has no trigram for the index to find it by; its keys do.
-  const keysNeeded = !complete || terms.some((spellings) => spellings.some((spelling) => characters(spelling) < 3));
-  const candidates = keysNeeded ? [...new Set([...(await keyCandidates(db, terms, options)), ...probe])] : probe;
-  return rankMatches(await textsOf(db, candidates), terms)
-    .slice(0, limit)
-    .map((match) => match.num);
+  const rank = ranking(db, terms);
+  const short = terms.some((spellings) => spellings.some((spelling) => characters(spelling) < 3));
+  let probe: number[] = [];
+  if (!short) {
+    // One more than a page: fewer, and every match is in hand, so ranking them is exact.
+    probe = await matchingNums(db, terms, kind, limit + 1);
+    if (probe.length <= limit) return rank(probe);
+  }
+  // More than a page match, or a term is too short for the index alone: word starts first.
+  const keyed = await keyCandidates(db, terms, options);
+  const byKeys = await rank(keyed);
+  if (byKeys.length >= limit) return byKeys.slice(0, limit);
+  // A pair of characters inside a word, or a text of two characters, is found by the index as trigrams, or by its keys.
+  if (short && terms.some(matchable)) probe = await matchingNums(db, terms, kind, limit + 1);
+  return (await rank([...new Set([...keyed, ...probe])])).slice(0, limit);
 }

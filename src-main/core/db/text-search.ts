@@ -67,7 +67,7 @@ export function matchExpression(indexed: string[][]): string {
  * trigrams, so "qu" is "qua" or "que" or … or "squ" or …: the index answers
  * without reading any row's text, and stops at the page like any match.
  */
-const neighbours = [...'abcdefghijklmnopqrstuvwxyz0123456789 .,-_@\'’%&/()+#:;!?*"$=<>[]{}|~^`'];
+const neighbours = [...'abcdefghijklmnopqrstuvwxyz0123456789 .,-_@\'’%&/()+#:;!?*"'];
 
 function pairTrigrams(pair: string): string[] {
   return [...new Set(neighbours.flatMap((character) => [pair + character, character + pair]))];
