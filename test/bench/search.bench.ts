@@ -13,7 +13,7 @@ import { generateContacts } from './generate-contacts.ts';
 import { median, percentile95, time } from './timing.ts';
 
 // contacts.search through the whole core at 10k, 50k, 100k and 200k contacts
-// (BENCH_SMALL=1: 10k only), per class of term, beside the raw-SQLite floor:
+// (BENCH_SMALL=1: 10k only; BENCH_SIZES=10000,100000: those), per class of term, beside the raw-SQLite floor:
 // the very statements our search ran for that term, prepared once and run
 // straight on better-sqlite3, plus the page's rows, primary methods and tags.
 // Goal (issue 12): p95 ≤ 10 ms at 100,000, growing far less than 20× to 200,000.
@@ -108,7 +108,8 @@ async function benchSize(count: number): Promise<SizeResult> {
 }
 
 export async function run(): Promise<void> {
-  const sizes = process.env.BENCH_SMALL ? [10_000] : [10_000, 50_000, 100_000, 200_000];
+  const asked = process.env.BENCH_SIZES?.split(',').map(Number);
+  const sizes = asked ?? (process.env.BENCH_SMALL ? [10_000] : [10_000, 50_000, 100_000, 200_000]);
   const results: SizeResult[] = [];
   for (const count of sizes) results.push(await benchSize(count));
   const first = results[0]!;
