@@ -71,6 +71,8 @@ export function generateBook(sqlite: Sqlite.Database, size: BookSize, now = new 
      values (?, ?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const indexContact = sqlite.prepare(`insert into contacts_fts (rowid, name, company, emails, phones, tags, notes) values (?, ?, '', '', '', '', '')`);
+  // Search's prefix keys of a name (migration 0009): each word and the whole name.
+  const keyContact = sqlite.prepare(`insert or ignore into contact_search_keys (field, key, num, kind) values (0, ?, ?, 'person')`);
   const insertInteraction = sqlite.prepare(
     `insert into interactions (num, id, contact_id, kind, direction, channel, occurred_at, summary, reasons, outcome, minutes, cost_cents, cost_to_serve_cents, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
@@ -92,6 +94,7 @@ export function generateBook(sqlite: Sqlite.Database, size: BookSize, now = new 
       const keepInTouch = random() < 0.05 ? pick([30, 60, 90, 180]) : null;
       insertContact.run(num, id, name.split(' ')[0], name.split(' ')[1], name, name.toLowerCase(), pick(channels), pick(times), keepInTouch, added, added);
       indexContact.run(num, name.toLowerCase());
+      for (const key of [...name.toLowerCase().split(' '), name.toLowerCase()]) keyContact.run(key, num);
       contactIds.push(id);
     }
     // Skewed like a real book: a few contacts hold much of the history.

@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   insights: () => import('./insights.bench.ts'),
   'insights-ui': () => import('./insights-ui.bench.ts'),
   ui: () => import('./ui.bench.ts'),
+  search: () => import('./search.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

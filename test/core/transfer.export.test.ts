@@ -88,13 +88,13 @@ describe('transfer.exportContacts', () => {
   });
 });
 
-/** The tables a full export must hold, found independently of the exporter: every table but SQLite's, the migrations' and the search indexes. */
+/** The tables a full export must hold, found independently of the exporter: every table but SQLite's, the migrations' and the search indexes (full-text and prefix keys). */
 function schemaTables(api: TransferCore): string[] {
   const tables = api.raw<{ name: string; sql: string }>(`select name, sql from sqlite_master where type = 'table' order by name`);
   const virtual = tables.filter((table) => /virtual/i.test(table.sql)).map((table) => table.name);
   return tables
     .map((table) => table.name)
-    .filter((name) => !name.startsWith('sqlite_') && !name.startsWith('kysely_migration') && !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
+    .filter((name) => !name.startsWith('sqlite_') && !name.startsWith('kysely_migration') && name !== 'contact_search_keys' && !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
 }
 
 async function fillEverything(api: TransferCore): Promise<void> {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { insertMany } from '../db/bulk-insert.ts';
 import type { Database } from '../db/schema.ts';
+import { insertSearchEntries, removeManyFromIndex } from './contacts-search.repository.ts';
 import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactMethodRow, NewContactRow } from './contacts.table.ts';
 
 // Many contacts at once: an import's write path, undo, a merge's moves and the
@@ -16,7 +17,6 @@ const contactColumns = [
 ] as const;
 const methodColumns = ['id', 'contact_id', 'type', 'label', 'value', 'is_primary', 'position'] as const;
 const tagColumns = ['contact_id', 'tag', 'position'] as const;
-const searchColumns = ['rowid', 'name', 'company', 'emails', 'phones', 'tags', 'notes', 'address'] as const;
 
 const valuesOf = <Row, Column extends keyof Row>(rows: Row[], columns: readonly Column[]) => rows.map((row) => columns.map((column) => row[column] ?? null));
 
@@ -37,9 +37,8 @@ export async function insertContactsInBulk(
   await insertSearchEntries(db, rows.search);
 }
 
-export async function insertSearchEntries(db: Kysely<Database>, entries: ContactSearchRow[]): Promise<void> {
-  await insertMany(db as Kysely<unknown>, 'contacts_fts', searchColumns, valuesOf(entries, searchColumns));
-}
+// The full-text index and its prefix keys are written together, in one place.
+export { clearSearchIndex, insertSearchEntries } from './contacts-search.repository.ts';
 
 /** Puts these contacts in the Trash (those not there yet) and out of search; returns the ids it trashed. */
 export async function trashContacts(db: Kysely<Database>, ids: string[], now: string): Promise<string[]> {
@@ -51,7 +50,7 @@ export async function trashContacts(db: Kysely<Database>, ids: string[], now: st
     .where('deleted_at', 'is', null)
     .returning(['id', 'num'])
     .execute();
-  await db.deleteFrom('contacts_fts').where('rowid', 'in', sql<number>`(select value from json_each(${JSON.stringify(trashed.map((row) => row.num))}))`).execute();
+  await removeManyFromIndex(db, trashed.map((row) => row.num));
   return trashed.map((row) => row.id);
 }
 
@@ -101,8 +100,4 @@ export async function relinkPeople(db: Kysely<Database>, fromCompanyId: string, 
 export async function linkPeopleTo(db: Kysely<Database>, ids: string[], companyId: string): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('contacts').set({ company_id: companyId }).where('id', 'in', ids).execute();
-}
-
-export async function clearSearchIndex(db: Kysely<Database>): Promise<void> {
-  await db.deleteFrom('contacts_fts').execute();
 }

@@ -1,6 +1,7 @@
 import type { Contact, ContactFields, ContactSummary } from '../../../shared/contacts/contacts.schemas.ts';
 import { newId } from '../db/ids.ts';
 import { foldText } from '../db/text-search.ts';
+import { searchKeysOf } from './contacts.search-keys.ts';
 import type { ContactMethodRow, ContactRow, ContactSearchRow, ContactTagRow, NewContactMethodRow, NewContactRow } from './contacts.table.ts';
 
 export function displayNameOf(fields: Pick<ContactFields, 'kind' | 'firstName' | 'lastName' | 'company'>): string {
@@ -112,12 +113,15 @@ function addressText(address: ContactFields['address']): string {
 
 /**
  * What search looks through, folded (it is never shown, only matched); phones
- * carry their bare digits too.
+ * carry their bare digits too. Its prefix keys come from the same fields.
  */
 export function searchEntryOf(num: number, fields: ContactFields): ContactSearchRow {
+  const displayName = displayNameOf(fields);
   return {
     rowid: num,
-    name: foldText(displayNameOf(fields)),
+    kind: fields.kind,
+    keys: searchKeysOf(fields, displayName),
+    name: foldText(displayName),
     company: foldText(fields.company),
     emails: foldText(fields.emails.map((email) => email.value).join(' ')),
     phones: fields.phones.map((phone) => `${phone.value} ${phone.value.replace(/\D/g, '')}`).join(' '),

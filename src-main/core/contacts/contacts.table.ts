@@ -64,4 +64,18 @@ export interface ContactSearchTable {
   /** Street, city, region, postal code and country (since migration 0002). */
   address: string;
 }
-export type ContactSearchRow = Insertable<ContactSearchTable>;
+/** One prefix key: which field it comes from (searchFields: name first) and the folded text. */
+export type SearchKey = [field: number, key: string];
+/** A contact's search entry: its full-text row, and the prefix keys search ranges over first (since migration 0009). */
+export type ContactSearchRow = Insertable<ContactSearchTable> & { kind: ContactTable['kind']; keys: SearchKey[] };
+
+/**
+ * Prefix keys of live contacts (since migration 0009), WITHOUT ROWID, keyed
+ * (field, key, num): a range of keys in one field is a contiguous run of the index.
+ */
+export interface ContactSearchKeyTable {
+  field: number;
+  key: string;
+  num: number;
+  kind: ContactTable['kind'];
+}

@@ -1,5 +1,5 @@
 import type { CustomerRefTable, PurchaseImportContactTable, PurchaseImportTable, PurchaseTable } from '../commerce/commerce.table.ts';
-import type { ContactMethodTable, ContactTable, ContactTagTable, ContactSearchTable } from '../contacts/contacts.table.ts';
+import type { ContactMethodTable, ContactTable, ContactTagTable, ContactSearchKeyTable, ContactSearchTable } from '../contacts/contacts.table.ts';
 import type { ContactMergeTable } from '../duplicates/duplicates.table.ts';
 import type { FollowupTable } from '../followups/followups.table.ts';
 import type { InteractionSearchTable, InteractionTable } from '../history/history.table.ts';
@@ -14,6 +14,7 @@ export interface Database {
   contact_methods: ContactMethodTable;
   contact_tags: ContactTagTable;
   contacts_fts: ContactSearchTable;
+  contact_search_keys: ContactSearchKeyTable;
   contact_merges: ContactMergeTable;
   customer_profits: CustomerProfitTable;
   customer_refs: CustomerRefTable;

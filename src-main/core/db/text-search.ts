@@ -61,6 +61,34 @@ export function matchExpression(indexed: string[][]): string {
   return indexed.map((spellings) => `(${spellings.map(quote).join(' OR ')})`).join(' AND ');
 }
 
+/**
+ * The characters a two-character term is looked for beside. Every two
+ * characters inside a longer text are the start or the end of one of its
+ * trigrams, so "qu" is "qua" or "que" or … or "squ" or …: the index answers
+ * without reading any row's text, and stops at the page like any match.
+ */
+const neighbours = [...'abcdefghijklmnopqrstuvwxyz0123456789 .,-_@\'’%&/()+#:;!?*"'];
+
+function pairTrigrams(pair: string): string[] {
+  return [...new Set(neighbours.flatMap((character) => [pair + character, character + pair]))];
+}
+
+/**
+ * An FTS5 query for terms of two characters or more (`matchExpression` for those of three):
+ * a pair finds a text it is inside of, not a text that is nothing but the pair.
+ */
+export function matchPairsAndLonger(terms: string[][]): string {
+  return terms
+    .map((spellings) => {
+      const alternatives = spellings.flatMap((spelling) => (characters(spelling) >= trigramLength ? [spelling] : pairTrigrams(spelling)));
+      return `(${alternatives.map(quote).join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+/** A term the index can match, alone or as its trigrams. */
+export const matchable = (spellings: string[]) => spellings.every((spelling) => characters(spelling) >= minimumSearchLength);
+
 /** Any spelling of the term appears in one of these columns (a scan: for terms the index cannot match). */
 export function foundByScan(columns: readonly string[], spellings: string[]): RawBuilder<unknown> {
   const tests = spellings.flatMap((spelling) => columns.map((column) => sql`${sql.ref(column)} like ${likePattern(spelling)} escape '\\'`));

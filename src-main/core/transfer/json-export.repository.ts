@@ -7,6 +7,8 @@ import type { Database } from '../db/schema.ts';
 
 /** FTS5 keeps its index in tables named after the virtual table with these endings. */
 const shadowEndings = ['_data', '_idx', '_content', '_docsize', '_config'];
+/** A search's prefix keys (contact_search_keys) are an index too: rebuilt from the data with the full-text index. */
+const searchKeys = /_search_keys$/;
 
 /**
  * Every table that holds the user's data, by name: SQLite's own tables, the
@@ -19,7 +21,7 @@ export async function dataTables(db: Kysely<Database>): Promise<string[]> {
     and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_migration%' escape '\\' order by name`.execute(db);
   const virtual = rows.filter((row) => /^create virtual table/i.test(row.sql ?? '')).map((row) => row.name);
   const shadow = (name: string) => virtual.some((table) => shadowEndings.some((ending) => name === `${table}${ending}`));
-  return rows.filter((row) => !virtual.includes(row.name) && !shadow(row.name)).map((row) => row.name);
+  return rows.filter((row) => !virtual.includes(row.name) && !shadow(row.name) && !searchKeys.test(row.name)).map((row) => row.name);
 }
 
 export async function columnsOf(db: Kysely<Database>, table: string): Promise<string[]> {
