@@ -55,7 +55,7 @@ describe('the database file', () => {
     const logged: unknown[] = [];
     const core = await createCore({ dataDir: data.dir, logError: (error) => logged.push(error) });
     const raw = new Sqlite(join(data.dir, 'ambassador.sqlite'));
-    raw.exec('drop table contact_tags');
+    raw.exec('drop table tag_counts');
     raw.close();
     const result = await core.dispatch('tags.list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
