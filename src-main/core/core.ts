@@ -40,6 +40,9 @@ export type Core = CoreHandle & {
   integrityChecked(): Promise<void>;
 };
 
+/** How long after start-up the integrity check of the data file begins. */
+const integrityCheckDelayMs = 2000;
+
 async function openAndMigrate(dataDir: string): Promise<OpenDatabase> {
   const opened = openDatabase(dataDir);
   try {
@@ -75,7 +78,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     return started;
   };
-  let check = checkInBackground();
+  // A moment after start-up, so the first answers do not share the disk with it,
+  // and a one-off command that is done by then never starts it.
+  let check: IntegrityCheck | undefined;
+  const checkLater = setTimeout(() => (check ??= checkInBackground()), integrityCheckDelayMs);
+  checkLater.unref();
+  const stopCheck = async () => {
+    clearTimeout(checkLater);
+    await check?.stop();
+  };
   const jobKinds = backgroundJobsFor(options);
   let pending = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
@@ -94,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await gate.paused(async () => {
       const wereRunning = jobs;
       await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
-      await check.stop();
+      await stopCheck();
       try {
         await beforeSwap();
         opened = await swapIn(opened);
@@ -178,14 +189,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await Promise.all((jobs ?? []).map((job) => job.settled()));
     },
     integrityChecked: async () => {
-      await check.done;
+      clearTimeout(checkLater);
+      await (check ??= checkInBackground()).done;
     },
     close: () => {
       closed ??= (async () => {
         await Promise.allSettled(pending);
         await Promise.allSettled((jobs ?? []).map((job) => job.closing?.()));
         await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
-        await check.stop();
+        await stopCheck();
         await Promise.allSettled(pending);
         pending = new Set();
         listeners.clear();

@@ -4,7 +4,7 @@ import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
 import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import type { ContactRow } from './contacts.table.ts';
-import { anchorsFor, listName, type AnchorBook, type ListAnchors, type PagePosition } from './list-anchors.ts';
+import { anchorsFor, listName, type AnchorBook, type PagePosition } from './list-anchors.ts';
 
 export type { PagePosition } from './list-anchors.ts';
 
@@ -102,24 +102,26 @@ async function editionOf(db: Kysely<Database>): Promise<string> {
   return `${row.changes}:${row.version}`;
 }
 
-/** The position of the row at `offset`: from a remembered one, counting only the rows after the nearest. */
-async function locate(db: Kysely<Database>, query: ContactPageQuery, plan: FilterPlan, anchors: ListAnchors, offset: number) {
-  const exact = anchors.at(offset);
-  if (exact) return exact;
-  const nearest = anchors.before(offset);
-  const start = nearest && { position: nearest.position, inclusive: true };
-  const row = await inOrder(db, query, plan, start)
-    .select([keyOf(query.sort).as('key'), 'id'])
-    .limit(1)
-    .offset(offset - (nearest?.offset ?? 0))
-    .executeTakeFirst();
-  return row && { key: row.key, id: row.id };
-}
-
-async function windowAt(db: Kysely<Database>, book: AnchorBook, query: ContactPageQuery, plan: FilterPlan, offset: number): Promise<ContactRow[]> {
+/**
+ * The window at `offset`: from the position of that row if an earlier window
+ * left it, else counting only the rows after the nearest position one left.
+ */
+async function windowAt(db: Kysely<Database>, book: AnchorBook, query: ContactPageQuery, offset: number): Promise<ContactRow[]> {
   const anchors = anchorsFor(book, await editionOf(db), listName(query.sort, query));
-  const position = await locate(db, query, plan, anchors, offset);
-  if (!position) return [];
+  let position = anchors.at(offset);
+  // Walking checks only the rows from the nearest known position on.
+  const nearest = position ? { offset, position } : anchors.before(offset);
+  const plan = await planFor(db, query, offset - (nearest?.offset ?? 0) + query.limit);
+  if (!position) {
+    const start = nearest && { position: nearest.position, inclusive: true };
+    const row = await inOrder(db, query, plan, start)
+      .select([keyOf(query.sort).as('key'), 'id'])
+      .limit(1)
+      .offset(offset - (nearest?.offset ?? 0))
+      .executeTakeFirst();
+    if (!row) return [];
+    position = { key: row.key, id: row.id };
+  }
   const rows = await inOrder(db, query, plan, { position, inclusive: true }).selectAll().limit(query.limit).execute();
   anchors.remember(offset, position);
   const last = rows.at(-1);
@@ -138,8 +140,8 @@ export async function findContactPage(db: Kysely<Database>, query: ContactPageQu
   const book = books.get(db) ?? { edition: '', lists: new Map() };
   books.set(db, book);
   return db.connection().execute(async (connection) => {
-    const plan = await planFor(connection, query, (query.offset ?? 0) + query.limit);
-    if (query.offset !== undefined && query.offset > 0) return windowAt(connection, book, query, plan, query.offset);
+    if (query.offset !== undefined && query.offset > 0) return windowAt(connection, book, query, query.offset);
+    const plan = await planFor(connection, query, query.limit);
     const start = query.after && { position: query.after, inclusive: false };
     return inOrder(connection, query, plan, start).selectAll().limit(query.limit).execute();
   });
@@ -154,9 +156,9 @@ export async function countListedContacts(db: Kysely<Database>, filter: ContactF
   const sets = filterSets(filter);
   if (filter.companyId === undefined && sets.length === 0) return countAll(db);
   if (filter.companyId === undefined && sets.length === 1) {
-    const set = sets[0]!;
-    const result = await sql<{ count: number }>`select (select count(*) from (${set}))
-      - (select count(*) from contacts where deleted_at is not null and id in (${set})) as count`.execute(db);
+    // The Trash is walked and each of its contacts checked: it is small, the filter's set may not be.
+    const result = await sql<{ count: number }>`select (select count(*) from (${sets[0]!}))
+      - (select count(*) from contacts where deleted_at is not null and ${filterConditions(filter)[0]!}) as count`.execute(db);
     return result.rows[0]!.count;
   }
   const row = await listedContacts(db, filter, 'from-filter').select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
