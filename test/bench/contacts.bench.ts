@@ -179,7 +179,7 @@ function serveAddressTime(dataDir: string): Promise<number> {
 
 /** The RSS of a process that ran only the core through a session of scrolling and searching. */
 function sessionRss(dataDir: string): number {
-  const printed = execFileSync(process.execPath, [join(import.meta.dirname, 'core-session.child.ts'), dataDir], { encoding: 'utf8' });
+  const printed = execFileSync(process.execPath, ['--expose-gc', join(import.meta.dirname, 'core-session.child.ts'), dataDir], { encoding: 'utf8' });
   return (JSON.parse(printed) as { rss: number }).rss / 2 ** 20;
 }
 
