@@ -8,6 +8,7 @@ import * as recordImportsAndMerges from './0006_record_imports_and_merges.ts';
 import * as createPlans from './0007_create_plans.ts';
 import * as createCommerce from './0008_create_commerce.ts';
 import * as createContactSearchKeys from './0009_create_contact_search_keys.ts';
+import * as listAtScale from './0010_list_at_scale.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_create_plans': createPlans,
   '0008_create_commerce': createCommerce,
   '0009_create_contact_search_keys': createContactSearchKeys,
+  '0010_list_at_scale': listAtScale,
 };

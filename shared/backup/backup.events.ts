@@ -8,4 +8,9 @@ export const backupEvents = {
   'backup.changed': z.object({ reason: z.enum(['created', 'failed', 'folder']) }),
   /** The whole database was replaced (a restore or its undo): every view reloads. */
   'backup.restored': z.object({ undone: z.boolean() }),
+  /**
+   * The integrity check run in the background after start-up found the data file
+   * damaged; the message says what to do (restore a backup from Backup & data).
+   */
+  'database.checkFailed': z.object({ message: z.string() }),
 } as const satisfies EventSlice;

@@ -5,6 +5,7 @@ import type { CoreHandle } from './core-handle.ts';
 import { systemClock, type BackgroundJob, type Clock, type CoreContext, type DataFolder } from './context.ts';
 import { makeDataFolder } from './data-folder.ts';
 import { closeDatabase, databaseFileName, openDatabase, type OpenDatabase } from './db/database.ts';
+import { startIntegrityCheck, type IntegrityCheck } from './db/integrity-check.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { explainOpenFailure, openMessages } from './db/open-errors.ts';
 import { finishInterruptedRestore, forgetPreviousDatabase, putPreviousBack, putReplacementInPlace, restoringFileOf } from './db/replace-database.ts';
@@ -35,7 +36,12 @@ export type Core = CoreHandle & {
   readonly databaseFile: string;
   /** Resolves once the background work started so far (reminder checks) is done: tests wait on it. */
   backgroundSettled(): Promise<void>;
+  /** Resolves once the background integrity check of the data file has finished (or was stopped). */
+  integrityChecked(): Promise<void>;
 };
+
+/** How long after start-up the integrity check of the data file begins. */
+const integrityCheckDelayMs = 2000;
 
 async function openAndMigrate(dataDir: string): Promise<OpenDatabase> {
   const opened = openDatabase(dataDir);
@@ -60,6 +66,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const listeners = createListeners<CoreEvent>();
   const gate = createCallGate();
+  // Damage found by the background check: told to every listener, those that come later too.
+  let damage: CoreEvent | undefined;
+  const checkInBackground = (): IntegrityCheck => {
+    const started = startIntegrityCheck(file);
+    void started.done.then((problems) => {
+      if (problems.length === 0 || check !== started) return;
+      console.error(`Ambassador found damage in ${file}:`, problems.slice(0, 20).join('\n'));
+      damage = { name: 'database.checkFailed', payload: { message: openMessages.damagedWhileOpen(file) } };
+      listeners.emit(damage);
+    });
+    return started;
+  };
+  // A moment after start-up, so the first answers do not share the disk with it,
+  // and a one-off command that is done by then never starts it.
+  let check: IntegrityCheck | undefined;
+  const checkLater = setTimeout(() => (check ??= checkInBackground()), integrityCheckDelayMs);
+  checkLater.unref();
+  const stopCheck = async () => {
+    clearTimeout(checkLater);
+    await check?.stop();
+  };
   const jobKinds = backgroundJobsFor(options);
   let pending = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
@@ -78,12 +105,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await gate.paused(async () => {
       const wereRunning = jobs;
       await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
+      await stopCheck();
       try {
         await beforeSwap();
         opened = await swapIn(opened);
       } finally {
         finishInterruptedRestore(file);
         ctx.db = opened.db;
+        damage = undefined;
+        check = checkInBackground();
         if (wereRunning) jobs = startJobs();
       }
     });
@@ -151,17 +181,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onEvent: (listener) => {
       const remove = listeners.add(listener);
+      if (damage) listener(damage);
       if (!closed) jobs ??= startJobs();
       return remove;
     },
     backgroundSettled: async () => {
       await Promise.all((jobs ?? []).map((job) => job.settled()));
     },
+    integrityChecked: async () => {
+      clearTimeout(checkLater);
+      await (check ??= checkInBackground()).done;
+    },
     close: () => {
       closed ??= (async () => {
         await Promise.allSettled(pending);
         await Promise.allSettled((jobs ?? []).map((job) => job.closing?.()));
         await Promise.allSettled((jobs ?? []).map((job) => job.stop()));
+        await stopCheck();
         await Promise.allSettled(pending);
         pending = new Set();
         listeners.clear();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { BackupScreen } from '../features/backup/BackupScreen.tsx';
+import { DamagedDataNotice } from '../features/backup/DamagedDataNotice.tsx';
 import { followBackupChanges } from '../features/backup/follow-backup.ts';
 import { ContactList } from '../features/contacts/ContactList.tsx';
 import { ContactPage } from '../features/contacts/ContactPage.tsx';
@@ -76,6 +77,7 @@ export function App() {
           <div className="topbar" role="search">
             <SearchBox />
           </div>
+          <DamagedDataNotice />
           <DueNotices />
           <Screen route={route} />
         </main>

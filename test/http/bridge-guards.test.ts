@@ -95,7 +95,7 @@ describe('the HTTP bridge’s guards', () => {
     expect(badJson.status).toBe(400);
 
     const raw = new Sqlite(core.databaseFile);
-    raw.exec('drop table contact_tags');
+    raw.exec('drop table tag_counts');
     raw.close();
     const broken = await call('tags.list', {});
     expect(broken.status).toBe(500);

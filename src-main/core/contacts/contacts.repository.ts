@@ -59,18 +59,6 @@ export async function replaceTags(db: Kysely<Database>, contactId: string, tags:
   }
 }
 
-/** Tags on contacts that are not in the Trash, with how many contacts carry each. */
-export async function countTags(db: Kysely<Database>): Promise<Array<{ name: string; count: number }>> {
-  return db
-    .selectFrom('contact_tags')
-    .innerJoin('contacts', 'contacts.id', 'contact_tags.contact_id')
-    .where('contacts.deleted_at', 'is', null)
-    .select([sql<string>`min(contact_tags.tag)`.as('name'), sql<number>`count(*)`.as('count')])
-    .groupBy(sql`contact_tags.tag collate nocase`)
-    .orderBy(sql`contact_tags.tag collate nocase`)
-    .execute();
-}
-
 export async function findTrash(db: Kysely<Database>, offset: number, limit: number): Promise<ContactRow[]> {
   return db
     .selectFrom('contacts')

@@ -12,7 +12,6 @@ import { seedSampleHistoryIn } from '../history/history.service.ts';
 import { fireContactTaggedTriggers } from '../plans/plans.service.ts';
 import { mutate } from '../db/mutation.ts';
 import {
-  countTags,
   countTrash,
   findContactById,
   findContactsByNums,
@@ -24,7 +23,7 @@ import {
   replaceTags,
   updateContactRow,
 } from './contacts.repository.ts';
-import { countListedContacts, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts-listing.repository.ts';
+import { countListedContacts, countTags, findContactPage, positionOf, type ContactFilter, type PagePosition } from './contacts-listing.repository.ts';
 import { checkCompanyLink, checkKindChange, followCompanyRename } from './contacts.companies.ts';
 import { indexContact, removeFromIndex, searchContactNums } from './contacts-search.repository.ts';
 import { fieldsToRow, methodRows, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
@@ -207,7 +206,7 @@ export async function listTrash(ctx: CoreContext, query: { offset: number; limit
   return { items: await summarize(ctx.db, rows), total };
 }
 
-/** Each count walks a partial index (of listed contacts, or of those in the Trash), never the table. */
+/** Two index counts: every contact, and those in the Trash (the list holds the rest). */
 export async function countContacts(ctx: CoreContext): Promise<ContactCounts> {
   const [contacts, trash] = await Promise.all([countListedContacts(ctx.db, {}), countTrash(ctx.db)]);
   return { contacts, trash };

@@ -59,6 +59,10 @@ export function openDatabase(dataDir: string): OpenDatabase {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // 32 MB of page cache instead of SQLite's 2 MB: at 100,000 contacts the list
+    // indexes stay in memory between calls. 64 MB (about 30% faster search in
+    // issue 12's profile) cost 30 MB more RSS than 32 MB, over the 200 MB goal.
+    sqlite.pragma('cache_size = -32768');
     if (existing.kind === 'new' || existing.applicationId === 0) sqlite.pragma(`application_id = ${ambassadorApplicationId}`);
     // Opening may wait for another program's brief lock; once the core serves
     // calls, a wait must not hold its one thread (see write-retry.ts).

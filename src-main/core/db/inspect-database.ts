@@ -21,7 +21,9 @@ function sizeOf(path: string): number | undefined {
 
 /**
  * Looks at the file through a read-only connection before anything writes to
- * it: a damaged, locked, foreign or newer file is refused as it is. Read-only
+ * it: an unreadable, locked, foreign or newer file is refused as it is. These
+ * checks read a few pages; the integrity check, which reads every page, runs in
+ * the background once the core serves calls (integrity-check.ts). Read-only
  * matters: a read-write open would set WAL mode, and its close would fold a WAL
  * into the file.
  */
@@ -60,9 +62,5 @@ function checkContent(sqlite: Sqlite.Database, file: string, knownMigrations: re
     if (applied.some((name) => !knownMigrations.includes(name))) throw new DatabaseOpenError(openMessages.newer(file));
   }
 
-  const problems = sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
-  if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') {
-    throw new DatabaseOpenError(openMessages.damaged(file), { cause: new Error(problems.map((row) => row.quick_check).join('\n')) });
-  }
   return { kind: 'ours', applicationId };
 }

@@ -34,6 +34,9 @@ export const openMessages = {
   notUpdated: (file: string, reason: string) =>
     `Ambassador could not update ${file} for this version (${reason}); the file was left as it was.`,
   notOpened: (file: string, reason: string) => `Ambassador could not open ${file} (${reason}).`,
+  damagedWhileOpen: (file: string) =>
+    `Ambassador found damage in its data file ${file}. What you add now may be lost: ` +
+    'go to Backup & data and restore your latest backup, then check your most recent changes.',
 };
 
 /** The words for a file-system error code, for the data folder message. */
