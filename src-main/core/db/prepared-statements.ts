@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type QueryResult } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 
 /** Distinct statements kept prepared: far more than the core's queries that repeat, few enough to bound memory. */
 const keptStatements = 400;
@@ -8,6 +8,19 @@ const keptStatements = 400;
 const repeats = /^\s*(select|insert|update|delete|with|replace)\b/i;
 /** A schema change: statements prepared before it may describe tables as they were. */
 const changesSchema = /^\s*(create|alter|drop)\b/i;
+
+/**
+ * The values of many rows for one statement that inserts one row: the
+ * connection runs its one prepared statement once per row, without a trip
+ * through kysely (and a promise) for each.
+ */
+export class EachRow {
+  readonly rows: readonly unknown[][];
+
+  constructor(rows: readonly unknown[][]) {
+    this.rows = rows;
+  }
+}
 
 /**
  * The one connection, keeping its prepared statements by SQL text (least
@@ -33,6 +46,8 @@ export class PreparedStatementConnection implements DatabaseConnection {
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiledQuery;
     const statement = this.#statement(sql);
+    const [first] = parameters;
+    if (parameters.length === 1 && first instanceof EachRow) return { numAffectedRows: runEach(statement, first), rows: [] };
     if (statement.reader) return { rows: statement.all(parameters) as R[] };
     const { changes, lastInsertRowid } = statement.run(parameters);
     if (changesSchema.test(sql)) this.#kept.clear();
@@ -59,4 +74,10 @@ export class PreparedStatementConnection implements DatabaseConnection {
     if (this.#kept.size > keptStatements) this.#kept.delete(this.#kept.keys().next().value!);
     return statement;
   }
+}
+
+function runEach(statement: Sqlite.Statement, each: EachRow): bigint {
+  let changes = 0;
+  for (const row of each.rows) changes += statement.run(row).changes;
+  return BigInt(changes);
 }
