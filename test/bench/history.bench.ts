@@ -51,7 +51,7 @@ async function benchBook(size: BookSize): Promise<void> {
     const writer = new Sqlite(file);
     writer.pragma('journal_mode = WAL');
     const fillStart = performance.now();
-    const book = generateBook(writer, size);
+    const book = await generateBook(writer, size);
     const fillMs = performance.now() - fillStart;
     writer.pragma('wal_checkpoint(TRUNCATE)');
     const bytesAfterFill = sizeOf(file);
