@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   'contact-file': () => import('./contact-file.bench.ts'),
   insights: () => import('./insights.bench.ts'),
   'insights-ui': () => import('./insights-ui.bench.ts'),
+  writes: () => import('./writes.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
