@@ -23,7 +23,7 @@ async function makeDatabase(dataDir: string, targetBytes: number): Promise<strin
   await db.destroy();
   const writer = new Sqlite(file);
   writer.pragma('journal_mode = WAL');
-  generateBook(writer, bookSizes.quick);
+  await generateBook(writer, bookSizes.quick);
   writer.pragma('wal_checkpoint(TRUNCATE)');
   const missing = Math.max(0, targetBytes - statSync(file).size);
   // Filler rows in the settings table, about 4 KB each (random, so nothing compresses).

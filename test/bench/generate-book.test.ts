@@ -31,7 +31,7 @@ describe('the bench’s book generator', () => {
     await migrateToLatest(db);
     await db.destroy();
     const sqlite = new Sqlite(join(data.dir, 'ambassador.sqlite'));
-    const book = generateBook(sqlite, { contacts: 200, interactions: 3_000, followups: 2_000 });
+    const book = await generateBook(sqlite, { contacts: 200, interactions: 3_000, followups: 2_000 });
     const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     expect([count('contacts'), count('interactions'), count('interactions_fts'), count('followups')]).toEqual([200, 3_000, 3_000, 2_000]);
     sqlite.close();

@@ -1,12 +1,21 @@
 import type Sqlite from 'better-sqlite3';
+import { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import type { ContactFields } from '../../shared/contacts/contacts.schemas.ts';
+import { insertContactsInBulk } from '../../src-main/core/contacts/contacts.service.ts';
+import { idSource } from '../../src-main/core/db/id-batch.ts';
+import type { Database } from '../../src-main/core/db/schema.ts';
+import { WriteFirstSqliteDialect } from '../../src-main/core/db/write-first-dialect.ts';
+import { searchEntryOf as interactionSearchEntry } from '../../src-main/core/history/history.mapping.ts';
+import type { InteractionRow } from '../../src-main/core/history/history.table.ts';
 import { seededRandom } from '../../src-main/core/insights/clv/index.ts';
 
-// A big agent's book, written straight into a migrated database with prepared
-// statements in one transaction: this is the bench's generator, not code under
-// test, so it is fast rather than faithful to the services' every rule. It writes
-// what the services would: rows, their search index rows (folded text), and each
-// contact's last_interaction_at.
+// A big agent's book in a migrated database. Contacts go through the product's
+// batched path (insertContactsInBulk), so every search structure is filled as
+// the app fills it; the history and follow-ups are written straight with
+// prepared statements in one transaction (fast rather than faithful to the
+// services' every rule), their search rows made by the history's own mapping,
+// and each contact's last_interaction_at set.
 
 export type BookSize = { contacts: number; interactions: number; followups: number };
 
@@ -59,55 +68,65 @@ export type Book = {
   openFollowupIds: string[];
 };
 
+const personOf = (firstName: string, lastName: string, more: Pick<ContactFields, 'preferredChannel' | 'preferredTime' | 'keepInTouchDays'>): ContactFields => ({
+  kind: 'person',
+  firstName,
+  lastName,
+  company: '',
+  companyId: null,
+  emails: [],
+  phones: [],
+  address: null,
+  birthday: null,
+  notes: '',
+  tags: [],
+  doNotContactAutomatically: false,
+  ...more,
+});
+
 /** Writes `size` into the database at `sqlite` (already migrated), around `now`. */
-export function generateBook(sqlite: Sqlite.Database, size: BookSize, now = new Date(), seed = 8): Book {
+export async function generateBook(sqlite: Sqlite.Database, size: BookSize, now = new Date(), seed = 8): Promise<Book> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const stamp = now.toISOString();
   // Contacts were added over the years before the history starts.
   const added = new Date(now.getTime() - 3 * 365 * dayMs).toISOString();
-  const insertContact = sqlite.prepare(
-    `insert into contacts (num, id, kind, first_name, last_name, display_name, sort_key, preferred_channel, preferred_time, keep_in_touch_days, created_at, updated_at)
-     values (?, ?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const indexContact = sqlite.prepare(`insert into contacts_fts (rowid, name, company, emails, phones, tags, notes) values (?, ?, '', '', '', '', '')`);
-  // Search's prefix keys of a name (migration 0009): each word and the whole name.
-  const keyContact = sqlite.prepare(`insert or ignore into contact_search_keys (field, key, num, kind) values (0, ?, ?, 'person')`);
   const insertInteraction = sqlite.prepare(
     `insert into interactions (num, id, contact_id, kind, direction, channel, occurred_at, summary, reasons, outcome, minutes, cost_cents, cost_to_serve_cents, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
   );
-  const indexInteraction = sqlite.prepare(`insert into interactions_fts (rowid, summary, outcome, reasons) values (?, ?, '', ?)`);
+  const indexInteraction = sqlite.prepare(`insert into interactions_fts (rowid, summary, outcome, reasons) values (@rowid, @summary, @outcome, @reasons)`);
   const touchContact = sqlite.prepare('update contacts set last_interaction_at = ? where id = ?');
   const insertFollowup = sqlite.prepare(
     `insert into followups (id, contact_id, kind, title, due_date, prompt, status, completed_at, announced_at, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const contactIds: string[] = [];
+  const nextId = idSource();
+  const contacts = Array.from({ length: size.contacts }, () => {
+    const firstName = pick(first);
+    const lastName = pick(last);
+    // One contact in twenty asks to be kept in touch with.
+    const keepInTouchDays = random() < 0.05 ? pick([30, 60, 90, 180]) : null;
+    return { id: nextId(), fields: personOf(firstName, lastName, { keepInTouchDays, preferredChannel: pick(channels), preferredTime: pick(times) }) };
+  });
+  // The bench's connection, not closed here: it belongs to the caller.
+  const db = new Kysely<Database>({ dialect: new WriteFirstSqliteDialect({ database: sqlite }) });
+  await db.transaction().execute((tx) => insertContactsInBulk(tx, contacts, added));
+  const contactIds = contacts.map((contact) => contact.id);
   const openFollowupIds: string[] = [];
   sqlite.transaction(() => {
-    for (let num = 1; num <= size.contacts; num += 1) {
-      const id = randomUUID();
-      const name = `${pick(first)} ${pick(last)}`;
-      // One contact in twenty asks to be kept in touch with.
-      const keepInTouch = random() < 0.05 ? pick([30, 60, 90, 180]) : null;
-      insertContact.run(num, id, name.split(' ')[0], name.split(' ')[1], name, name.toLowerCase(), pick(channels), pick(times), keepInTouch, added, added);
-      indexContact.run(num, name.toLowerCase());
-      for (const key of [...name.toLowerCase().split(' '), name.toLowerCase()]) keyContact.run(key, num);
-      contactIds.push(id);
-    }
     // Skewed like a real book: a few contacts hold much of the history.
     const newest = new Map<string, string>();
     for (let num = 1; num <= size.interactions; num += 1) {
       const contactId = contactIds[Math.floor(random() ** 2 * contactIds.length)]!;
       const occurredAt = new Date(now.getTime() - Math.floor(random() * 3 * 365 * dayMs)).toISOString();
       const summary = random() < 0.005 ? `Talked about a ${rareWord} of the mortgage` : `${pick(verbs)} ${pick(subjects)}`;
-      const reasons = random() < 0.3 ? [pick(reasonTags)] : [];
+      const reasons = JSON.stringify(random() < 0.3 ? [pick(reasonTags)] : []);
       const kind = pick(interactionKinds);
       const cost = kind === 'gift' ? 2500 : 0;
-      insertInteraction.run(num, randomUUID(), contactId, kind, random() < 0.3 ? 'inbound' : 'outbound', pick(channels), occurredAt, summary, JSON.stringify(reasons), 10, cost, cost + 1000, occurredAt, occurredAt);
-      indexInteraction.run(num, summary.toLowerCase(), reasons.join(', '));
+      insertInteraction.run(num, randomUUID(), contactId, kind, random() < 0.3 ? 'inbound' : 'outbound', pick(channels), occurredAt, summary, reasons, 10, cost, cost + 1000, occurredAt, occurredAt);
+      indexInteraction.run(interactionSearchEntry({ num, summary, outcome: '', reasons } as InteractionRow));
       if ((newest.get(contactId) ?? '') < occurredAt) newest.set(contactId, occurredAt);
     }
     for (const [contactId, occurredAt] of newest) touchContact.run(occurredAt, contactId);

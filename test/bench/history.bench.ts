@@ -97,7 +97,7 @@ async function benchBook(size: BookSize): Promise<void> {
     // As the app's connection (DESIGN.md's data rules): the raw writes then pay the same fsync ours do.
     writer.pragma('synchronous = FULL');
     const fillStart = performance.now();
-    const book = generateBook(writer, size);
+    const book = await generateBook(writer, size);
     const fillMs = performance.now() - fillStart;
     writer.pragma('wal_checkpoint(TRUNCATE)');
     const bytesAfterFill = sizeOf(file);

@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
     await db.destroy();
     const sqlite = new Sqlite(join(data.dir, 'ambassador.sqlite'));
     sqlite.pragma('journal_mode = WAL');
-    const book = generateBook(sqlite, { contacts: size.contacts, interactions: size.interactions, followups: 1_000 });
+    const book = await generateBook(sqlite, { contacts: size.contacts, interactions: size.interactions, followups: 1_000 });
     writePurchases(sqlite, book.contactIds, generatePurchases(size.contacts, size.purchases));
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     sqlite.close();

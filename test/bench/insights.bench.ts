@@ -57,7 +57,7 @@ async function benchRecomputeAndQueries(size: Size, rows: Row[]): Promise<void> 
   const data = makeTempDataDir('ambassador-bench-insights-');
   try {
     const sqlite = await freshDatabase(data.dir);
-    const book = generateBook(sqlite, { contacts: size.contacts, interactions: size.interactions, followups: 1_000 });
+    const book = await generateBook(sqlite, { contacts: size.contacts, interactions: size.interactions, followups: 1_000 });
     writePurchases(sqlite, book.contactIds, generatePurchases(size.contacts, size.purchases));
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const core = await createCore({ dataDir: data.dir });
@@ -106,14 +106,14 @@ async function benchImport(size: Size, rows: Row[]): Promise<void> {
   try {
     const purchases = generatePurchases(size.contacts, size.importRows);
     const sqlite = await freshDatabase(data.dir);
-    const book = generateBook(sqlite, { contacts: size.contacts, interactions: 0, followups: 0 });
+    const book = await generateBook(sqlite, { contacts: size.contacts, interactions: 0, followups: 0 });
     writePurchases(sqlite, book.contactIds, []);
     sqlite.close();
     const file = join(data.dir, 'till-export.csv');
     writeFileSync(file, purchasesCsv(purchases));
 
     const rawDb = await freshDatabase(floor.dir);
-    const rawBook = generateBook(rawDb, { contacts: size.contacts, interactions: 0, followups: 0 });
+    const rawBook = await generateBook(rawDb, { contacts: size.contacts, interactions: 0, followups: 0 });
     const rawStart = performance.now();
     writePurchases(rawDb, rawBook.contactIds, purchases);
     const rawMs = performance.now() - rawStart;

@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   'insights-ui': () => import('./insights-ui.bench.ts'),
   ui: () => import('./ui.bench.ts'),
   search: () => import('./search.bench.ts'),
+  writes: () => import('./writes.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

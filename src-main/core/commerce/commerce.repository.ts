@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { insertMany } from '../db/bulk-insert.ts';
 import type { Database } from '../db/schema.ts';
 import type { NewPurchaseRow, PurchaseRow, PurchaseTable } from './commerce.table.ts';
 
@@ -133,17 +134,15 @@ export type ImportedPurchaseValues = [
   orderRef: string | null,
 ];
 
+const importedColumns = [
+  'id', 'contact_id', 'kind', 'occurred_on', 'description', 'gross_cents', 'discount_cents', 'product_cost_cents', 'channel', 'channel_cost_cents', 'order_ref',
+  'discount_reason', 'import_batch_id', 'created_at', 'updated_at', 'deleted_at',
+] as const;
+
 /**
- * An import's purchases, 5,000 a statement: each row travels as a JSON array
- * (as db/bulk-insert.ts does it) holding only what differs per row; the batch,
- * the time and the empty columns are bound once. The caller owns the transaction.
+ * An import's purchases through the bulk path (one kept statement run once per
+ * row): each row's own values, then the batch's. The caller owns the transaction.
  */
 export async function insertImportedPurchases(db: Kysely<Database>, batchId: string, now: string, rows: ImportedPurchaseValues[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 5_000) {
-    await sql`insert into purchases (id, contact_id, kind, occurred_on, description, gross_cents, discount_cents, discount_reason,
-        product_cost_cents, channel, channel_cost_cents, order_ref, import_batch_id, created_at, updated_at, deleted_at)
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, '',
-        value ->> 7, value ->> 8, value ->> 9, value ->> 10, ${batchId}, ${now}, ${now}, null
-      from json_each(${JSON.stringify(rows.slice(start, start + 5_000))}) order by key`.execute(db);
-  }
+  await insertMany(db as Kysely<unknown>, 'purchases', importedColumns, rows.map((row) => [...row, '', batchId, now, now, null]));
 }

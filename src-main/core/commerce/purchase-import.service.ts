@@ -113,7 +113,7 @@ const startedRuns = (events: CoreEvent[]) =>
  * One import is one transaction, all or nothing, recorded as one batch that
  * Undo import reverses. Matching is done in memory (one read of the customer
  * numbers, emails and phones), and contacts and purchases go in through the bulk
- * path, 5,000 rows a statement.
+ * path, one kept statement run once per row.
  */
 export async function importPurchases(ctx: CoreContext, input: ImportPurchases): Promise<PurchaseImportReport> {
   const { file, records } = readRecords(input);

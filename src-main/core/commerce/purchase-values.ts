@@ -12,6 +12,9 @@ const largest = 100_000_000_000;
  * "12-"). Null when the text is not an amount. Rounds half up to the cent.
  */
 export function parseAmount(text: string): { cents: number; negative: boolean } | null {
+  // Most amounts in a till's export are plain ("12.50"): read at once, the same as below.
+  const plain = plainAmount.exec(text);
+  if (plain) return { cents: centsOf(plain[1]!, plain[2] ?? ''), negative: false };
   let value = text.trim();
   if (value === '') return null;
   let negative = false;
@@ -37,10 +40,18 @@ export function parseAmount(text: string): { cents: number; negative: boolean } 
   if (/[.,']/.test(whole) && !/^\d{1,3}(?:[.,']\d{3})+$/.test(whole)) return null;
   const digits = whole.replace(/[.,']/g, '');
   if (!/^\d*$/.test(digits) || !/^\d*$/.test(fraction)) return null;
-  const thousandths = Number((fraction + '000').slice(0, 3));
-  const cents = Number(digits || '0') * 100 + Math.floor(thousandths / 10) + (thousandths % 10 >= 5 ? 1 : 0);
+  const cents = centsOf(digits, fraction);
   if (!Number.isSafeInteger(cents) || cents > largest) return null;
   return { cents, negative };
+}
+
+/** Up to nine digits (below `largest` in cents), an optional point and fraction. */
+const plainAmount = /^(\d{1,9})(?:\.(\d+))?$/;
+
+/** Whole cents of whole units and a decimal fraction, rounded half up. */
+function centsOf(whole: string, fraction: string): number {
+  const thousandths = Number((fraction + '000').slice(0, 3));
+  return Number(whole || '0') * 100 + Math.floor(thousandths / 10) + (thousandths % 10 >= 5 ? 1 : 0);
 }
 
 /**

@@ -13,7 +13,7 @@ export type NewNumberedContact = NewContactRow & { num: number };
 const contactColumns = [
   'num', 'id', 'kind', 'first_name', 'last_name', 'company', 'company_id', 'display_name', 'sort_key',
   'address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country', 'birthday',
-  'notes', 'preferred_channel', 'preferred_time', 'keep_in_touch_days', 'created_at', 'updated_at', 'deleted_at',
+  'notes', 'preferred_channel', 'preferred_time', 'keep_in_touch_days', 'do_not_contact_automatically', 'created_at', 'updated_at', 'deleted_at',
 ] as const;
 const methodColumns = ['id', 'contact_id', 'type', 'label', 'value', 'is_primary', 'position'] as const;
 const tagColumns = ['contact_id', 'tag', 'position'] as const;

@@ -28,6 +28,7 @@ import { checkCompanyLink, checkKindChange, followCompanyRename } from './contac
 import { indexContact, removeFromIndex, searchContactNums } from './contacts-search.repository.ts';
 import { fieldsToRow, methodRows, rowToContact, rowToSummary, searchEntryOf } from './contacts.mapping.ts';
 import type { ContactRow } from './contacts.table.ts';
+import { insertContactsInBulk } from './contacts.bulk.ts';
 
 function changed(ids: string[], reason: EventPayload<'contacts.changed'>['reason']): CoreEvent {
   return { name: 'contacts.changed', payload: { ids, reason } };
@@ -225,16 +226,18 @@ export async function seedSampleContacts(ctx: CoreContext, samples: ContactField
   const ids = await mutate(ctx, {
     run: async (tx) => {
       const now = nextTimestamp();
-      const created: string[] = [];
+      // Written in one batch, the way an import writes: people are linked to a
+      // company listed before them by its name.
       const companies = new Map<string, string>();
-      const people: string[] = [];
-      for (const sample of samples) {
+      const items = samples.map((sample) => {
+        const id = newId();
         const companyId = sample.kind === 'person' ? (companies.get(sample.company) ?? sample.companyId) : sample.companyId;
-        const row = await insertContactWithDetails(tx, { ...sample, companyId }, now);
-        if (row.kind === 'company') companies.set(row.company, row.id);
-        created.push(row.id);
-        if (row.kind === 'person') people.push(row.id);
-      }
+        if (sample.kind === 'company') companies.set(sample.company, id);
+        return { id, fields: { ...sample, companyId } };
+      });
+      await insertContactsInBulk(tx, items, now);
+      const created = items.map((item) => item.id);
+      const people = items.filter((item) => item.fields.kind === 'person').map((item) => item.id);
       await seedSampleHistoryIn(tx, now, people);
       await seedSampleFollowupsIn(tx, now, people);
       await seedSamplePurchasesIn(tx, now, people);

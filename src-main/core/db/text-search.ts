@@ -1,11 +1,15 @@
 import { sql, type RawBuilder } from 'kysely';
 
+const plainAscii = /^[\t\n\r\x20-\x7e]*$/;
+
 /**
  * Text as search and sorting compare it: accents removed and lower case, so
  * "ang" finds Ángel and Ángel sorts among the A's. The trigram index folds
  * accents itself, but short searches and name sorting go around it.
  */
 export function foldText(text: string): string {
+  // Plain ASCII has no accents to remove: folding it is lower-casing it, several times faster (a bulk import folds each contact seven times).
+  if (plainAscii.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 }
 

@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PreparedStatementConnection } from './prepared-statements.ts';
 import { retryWhileBusy, writeWaitMs } from './write-retry.ts';
 
 export type WriteFirstDialectConfig = {
@@ -45,16 +46,18 @@ class WriteFirstDriver extends SqliteDriver {
   readonly #sqlite: Sqlite.Database;
   readonly #writeWaitMs: number;
   readonly #turns = new Turns();
+  readonly #connection: PreparedStatementConnection;
 
   constructor(config: WriteFirstDialectConfig) {
     super(config);
     this.#sqlite = config.database;
     this.#writeWaitMs = config.writeWaitMs ?? writeWaitMs;
+    this.#connection = new PreparedStatementConnection(config.database);
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     await this.#turns.take();
-    return super.acquireConnection();
+    return this.#connection;
   }
 
   override async releaseConnection(): Promise<void> {

@@ -46,8 +46,20 @@ export async function latestMigration(db: Kysely<Database>): Promise<string> {
   return rows[0]?.name ?? '';
 }
 
+/**
+ * A value from the file as SQLite would store its JSON (what the bulk path took
+ * before it bound values one by one): true and false as 1 and 0, arrays and
+ * objects as their JSON text, a missing value as null.
+ */
+function asStored(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return value;
+}
+
 export async function writeRows(db: Kysely<Database>, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  await insertMany(db as Kysely<unknown>, table, columns, rows);
+  await insertMany(db as Kysely<unknown>, table, columns, rows.map((row) => columns.map((_, index) => asStored(row[index]))));
 }
 
 /** References are checked at commit, so tables load in any order (a contact's company may come after it). */
