@@ -7,6 +7,7 @@ import * as indexLosingTouch from './0005_index_losing_touch.ts';
 import * as recordImportsAndMerges from './0006_record_imports_and_merges.ts';
 import * as createPlans from './0007_create_plans.ts';
 import * as createCommerce from './0008_create_commerce.ts';
+import * as storeDrillDownFacts from './0011_store_drill_down_facts.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_record_imports_and_merges': recordImportsAndMerges,
   '0007_create_plans': createPlans,
   '0008_create_commerce': createCommerce,
+  '0011_store_drill_down_facts': storeDrillDownFacts,
 };

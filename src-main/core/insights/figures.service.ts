@@ -19,7 +19,7 @@ import type { Db } from '../db/handle.ts';
 import { localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts';
-import { countCustomers, findCustomerPage, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
+import { countCustomers, findCustomerPage, findDrillFacts, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
 import { dropContactFigures, writeContactFigures } from './contact-figures.repository.ts';
 import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
 import { findCustomerValue } from './figures.repository.ts';
@@ -123,8 +123,8 @@ function tableRow(row: CustomerTableRow, unprofitableBelowCents: number): Profit
 }
 
 async function tableQuery(ctx: CoreContext, input: Omit<ProfitTableQuery, 'offset' | 'limit'>): Promise<CustomerTableQuery & { settings: Settings }> {
-  const settings = await readSettings(ctx.db);
-  return { ...input, today: todayOf(ctx), unprofitableBelowCents: settings.unprofitableBelowCents, settings };
+  const [settings, facts] = await Promise.all([readSettings(ctx.db), findDrillFacts(ctx.db)]);
+  return { ...input, today: todayOf(ctx), unprofitableBelowCents: settings.unprofitableBelowCents, settings, facts };
 }
 
 /** Customers with their P&L for the period, sorted, one page, optionally only the contacts behind a figure. */
