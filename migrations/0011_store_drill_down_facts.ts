@@ -20,6 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   // The lost customers of a period: bought in the period before, not in this one. A few of each period's rows.
   await sql`create index customer_profits_lost on customer_profits (period, contact_id) where bought_before = 1 and bought = 0`.execute(db);
+  // The counts of the drill-downs by these facts read this index alone, not each row of a period.
+  await sql`create index customer_profits_facts on customer_profits (period, purchased, channels, quarters, cost_to_serve_cents)`.execute(db);
+  // A range of lifetime values (a bin of the chart) among the customers with a purchase.
+  await sql`create index customer_values_by_clv on customer_values (predicted_clv_cents) where purchases > 0`.execute(db);
   await db.schema
     .createTable('insights_channels')
     .addColumn('channel', 'text', (col) => col.primaryKey())
@@ -29,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('insights_channels').execute();
+  await sql`drop index customer_values_by_clv`.execute(db);
+  await sql`drop index customer_profits_facts`.execute(db);
   await sql`drop index customer_profits_lost`.execute(db);
   for (const column of ['quarters', 'channels', 'bought_before', 'bought', 'purchased']) {
     await sql`alter table customer_profits drop column ${sql.ref(column)}`.execute(db);

@@ -21,7 +21,7 @@ async function writeOldData(db: Kysely<any>): Promise<void> {
 const name = '0011_store_drill_down_facts';
 const columns = async (db: Kysely<any>) => (await sql<{ name: string }>`select name from pragma_table_info('customer_profits') order by cid`.execute(db)).rows.map((row) => row.name);
 const objects = async (db: Kysely<any>) =>
-  (await sql<{ name: string }>`select name from sqlite_master where name in ('insights_channels', 'customer_profits_lost') order by name`.execute(db)).rows.map((row) => row.name);
+  (await sql<{ name: string }>`select name from sqlite_master where name in ('insights_channels', 'customer_profits_lost', 'customer_profits_facts', 'customer_values_by_clv') order by name`.execute(db)).rows.map((row) => row.name);
 
 describe('migration 0011_store_drill_down_facts over P&L rows of the schema before', () => {
   let migration: MigrationUnderTest | undefined;
@@ -30,11 +30,11 @@ describe('migration 0011_store_drill_down_facts over P&L rows of the schema befo
     migration = undefined;
   });
 
-  it('adds the facts columns as zeros, the channels table and the lost index; the lines survive; goes back down', async () => {
+  it('adds the facts columns as zeros, the channels table and the drill-down indexes; the lines survive; goes back down', async () => {
     migration = await migrateFilled(name, writeOldData);
     const { db } = migration;
     expect((await columns(db)).slice(-5)).toEqual(['purchased', 'bought', 'bought_before', 'channels', 'quarters']);
-    expect(await objects(db)).toEqual(['customer_profits_lost', 'insights_channels']);
+    expect(await objects(db)).toEqual(['customer_profits_facts', 'customer_profits_lost', 'customer_values_by_clv', 'insights_channels']);
     const rows = (await sql`select period, profit_cents, purchased, bought, bought_before, channels, quarters from customer_profits order by period`.execute(db)).rows;
     expect(rows).toEqual(
       ['all_time', 'last_12_months', 'this_year'].map((period) => ({ period, profit_cents: 700, purchased: 0, bought: 0, bought_before: 0, channels: 0, quarters: 0 })),

@@ -40,13 +40,16 @@ export type CustomerTableQuery = {
  * What the last recompute stored for the drill-downs: the day it was as of (the quarters' bits count
  * back from it) and each channel's bit. A channel or quarter it has no bit for is found in the purchases.
  */
-export type DrillFacts = { asOf: string | null; channelBits: Map<string, number> };
+export type DrillFacts = { asOf: string | null; customers: number; channelBits: Map<string, number> };
 
 export async function findDrillFacts(db: Kysely<Database>): Promise<DrillFacts> {
-  const run = await sql<{ as_of: string }>`select as_of from insights_runs where id = 1`.execute(db);
+  const run = await sql<{ as_of: string; customers: number }>`select as_of, customers from insights_runs where id = 1`.execute(db);
   const channels = await sql<{ channel: string; bit: number }>`select channel, bit from insights_channels`.execute(db);
-  return { asOf: run.rows[0]?.as_of ?? null, channelBits: new Map(channels.rows.map((row) => [row.channel, row.bit])) };
+  return { asOf: run.rows[0]?.as_of ?? null, customers: run.rows[0]?.customers ?? 0, channelBits: new Map(channels.rows.map((row) => [row.channel, row.bit])) };
 }
+
+/** A drill-down of fewer than a twentieth of the customers: its page starts from its own index (startFrom). */
+export const fewOf = (facts: DrillFacts, count: number) => count * 20 < facts.customers;
 
 /** The condition that keeps only the contacts behind a figure of the overview, from the facts stored beside their P&L where it can. */
 function drillCondition(query: CustomerTableQuery): RawBuilder<boolean> {
@@ -80,13 +83,28 @@ function drillCondition(query: CustomerTableQuery): RawBuilder<boolean> {
   }
 }
 
-function listed(query: CustomerTableQuery, columns: RawBuilder<unknown>) {
-  // By name, walk contacts_by_name and stop at the page's end (a cross join keeps contacts the outer loop).
-  const from = query.sort === 'name' ? sql`contacts c cross join customer_profits cp on cp.contact_id = c.id` : sql`customer_profits cp join contacts c on c.id = cp.contact_id`;
+/**
+ * The rows to start from. A page walks the sort's index and stops at its end, which is quick while
+ * the drill-down keeps a good share of the rows; a drill-down that keeps few (`few`) starts from its own
+ * index instead (a stage, a tier, a range of lifetime values, the lost) and sorts them.
+ */
+function startFrom(query: CustomerTableQuery, few: boolean): RawBuilder<unknown> {
+  const profits = sql`customer_profits cp on cp.period = ${query.period} and cp.contact_id`;
+  const by = query.drill?.by;
+  if (few && (by === 'stage' || by === 'tier' || by === 'clv')) {
+    return sql`customer_values v cross join ${profits} = v.contact_id cross join contacts c on c.id = cp.contact_id and c.deleted_at is null`;
+  }
+  const values = sql`left join customer_values v on v.contact_id = cp.contact_id`;
+  if (few && by === 'lost') return sql`customer_profits cp indexed by customer_profits_lost cross join contacts c on c.id = cp.contact_id and c.deleted_at is null ${values}`;
+  // By name, walk contacts_by_name (a cross join keeps contacts the outer loop).
+  if (query.sort === 'name') return sql`contacts c cross join ${profits} = c.id and c.deleted_at is null ${values}`;
+  return sql`customer_profits cp join contacts c on c.id = cp.contact_id and c.deleted_at is null ${values}`;
+}
+
+function listed(query: CustomerTableQuery, columns: RawBuilder<unknown>, few = false) {
   return sql`
     select ${columns}
-    from ${from} and c.deleted_at is null
-    left join customer_values v on v.contact_id = cp.contact_id
+    from ${startFrom(query, few)}
     where cp.period = ${query.period} and ${drillCondition(query)}`;
 }
 
@@ -95,13 +113,13 @@ const profitLines = sql.raw(
 );
 
 /** One page of the P&L table, sorted by any column (ties by name, then id, so pages never overlap). */
-export async function findCustomerPage(db: Kysely<Database>, query: CustomerTableQuery, page: { offset: number; limit: number | null }): Promise<CustomerTableRow[]> {
+export async function findCustomerPage(db: Kysely<Database>, query: CustomerTableQuery, page: { offset: number; limit: number | null; few: boolean }): Promise<CustomerTableRow[]> {
   const direction = sql.raw(query.direction);
   const column = sql.raw(sortColumns[query.sort]);
   // Customers without a lifetime value yet sort last either way.
   const nulls = query.sort === 'clv' ? sql`v.predicted_clv_cents is null, ` : sql``;
   const { rows } = await sql<CustomerTableRow>`
-    ${listed(query, sql`${profitLines}, c.display_name, v.predicted_clv_cents, v.stage, v.tier`)}
+    ${listed(query, sql`${profitLines}, c.display_name, v.predicted_clv_cents, v.stage, v.tier`, page.few)}
     order by ${nulls}${column} ${direction}, ${query.sort === 'name' ? sql`c.id ${direction}` : sql`c.sort_key, c.id`}
     limit ${page.limit ?? -1} offset ${page.offset}`.execute(db);
   return rows;

@@ -19,7 +19,7 @@ import type { Db } from '../db/handle.ts';
 import { localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts';
-import { countCustomers, findCustomerPage, findDrillFacts, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
+import { countCustomers, fewOf, findCustomerPage, findDrillFacts, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
 import { dropContactFigures, writeContactFigures } from './contact-figures.repository.ts';
 import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
 import { findCustomerValue } from './figures.repository.ts';
@@ -130,11 +130,9 @@ async function tableQuery(ctx: CoreContext, input: Omit<ProfitTableQuery, 'offse
 /** Customers with their P&L for the period, sorted, one page, optionally only the contacts behind a figure. */
 export async function customerTable(ctx: CoreContext, input: ProfitTableQuery): Promise<ProfitTable> {
   const query = await tableQuery(ctx, input);
-  const [rows, total, run] = await Promise.all([
-    findCustomerPage(ctx.db, query, { offset: input.offset, limit: input.limit }),
-    countCustomers(ctx.db, query),
-    findRun(ctx.db),
-  ]);
+  // The count first: a drill-down that keeps few customers reads its page from its own index.
+  const total = await countCustomers(ctx.db, query);
+  const [rows, run] = await Promise.all([findCustomerPage(ctx.db, query, { offset: input.offset, limit: input.limit, few: fewOf(query.facts, total) }), findRun(ctx.db)]);
   return { items: rows.map((row) => tableRow(row, query.unprofitableBelowCents)), total, computedAt: run?.computed_at ?? null };
 }
 
@@ -145,7 +143,7 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
   let customers: ProfitTableRow[] = [];
   if (input.table === 'customers') {
     const query = await tableQuery(ctx, { period: input.period, sort: 'profit', direction: 'desc' });
-    customers = (await findCustomerPage(ctx.db, query, { offset: 0, limit: null })).map((row) => tableRow(row, query.unprofitableBelowCents));
+    customers = (await findCustomerPage(ctx.db, query, { offset: 0, limit: null, few: false })).map((row) => tableRow(row, query.unprofitableBelowCents));
   }
   const rows = tableRows(input.table, figures, customers);
   const path = input.to ?? join(await databaseFolder(ctx.db), 'exports', exportFileName(input.table, today));
