@@ -17,6 +17,7 @@ export default defineConfig({
       input: {
         cli: 'src-main/cli/cli.ts',
         worker: 'src-main/core/worker.ts',
+        'recompute-worker': 'src-main/core/insights/recompute-worker.ts',
         'electron-main': 'src-main/electron/main.ts',
       },
       external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],

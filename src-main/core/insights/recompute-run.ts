@@ -48,7 +48,7 @@ async function movesIn(tx: Db, verdicts: Verdict[], now: string, today: string) 
   for (const row of rows) {
     const from = shown.get(row.contactId) ?? null;
     if (from === row.stage) continue;
-    moves.push({ id: newId(), contact_id: row.contactId, moved_at: now, moved_on: today, from_stage: from, to_stage: row.stage, source: row.source, reason: row.reason });
+    moves.push({ id: newId(Date.parse(now)), contact_id: row.contactId, moved_at: now, moved_on: today, from_stage: from, to_stage: row.stage, source: row.source, reason: row.reason });
   }
   return { rows, moves };
 }
