@@ -92,7 +92,7 @@ export async function writeContactFigures(db: Kysely<Database>, today: string): 
   await writeChannelBits(db);
   await sql`create temp table contact_figures as
     select contact_id, min(first_on) as first_on, max(last_on) as last_on, ${sql.raw(rollUp.join(', '))}, ${sql.raw(quarterBits)} as quarters
-    from purchase_figures pf left join insights_channels ch on ch.channel = pf.channel
+    from purchase_figures pf left join channel_bits ch on ch.channel = pf.channel
     group by contact_id`.execute(db);
   await sql`create unique index temp.contact_figures_by_contact on contact_figures (contact_id)`.execute(db);
   await sql`create temp table serve_figures as
@@ -106,11 +106,16 @@ export async function writeContactFigures(db: Kysely<Database>, today: string): 
 
 /** Numbers the channels of the live purchases for the drill-downs' bits, the busiest first: 63 fit in an integer's bits. */
 async function writeChannelBits(db: Kysely<Database>): Promise<void> {
+  await sql`create temp table channel_bits as
+    select channel, row_number() over (order by count(*) desc, channel) - 1 as bit from purchase_figures group by channel order by 2 limit 63`.execute(db);
+}
+
+/** Stores the channels' bits beside the P&L rows that use them (in the recompute's write). */
+export async function saveChannelBits(db: Kysely<Database>): Promise<void> {
   await sql`delete from insights_channels`.execute(db);
-  await sql`insert into insights_channels (channel, bit)
-    select channel, row_number() over (order by count(*) desc, channel) - 1 from purchase_figures group by channel order by 2 limit 63`.execute(db);
+  await sql`insert into insights_channels (channel, bit) select channel, bit from temp.channel_bits`.execute(db);
 }
 
 export async function dropContactFigures(db: Kysely<Database>): Promise<void> {
-  for (const table of ['purchase_figures', 'contact_figures', 'serve_figures', 'member_figures']) await sql`drop table if exists ${sql.raw(`temp.${table}`)}`.execute(db);
+  for (const table of ['purchase_figures', 'channel_bits', 'contact_figures', 'serve_figures', 'member_figures']) await sql`drop table if exists ${sql.raw(`temp.${table}`)}`.execute(db);
 }

@@ -20,7 +20,7 @@ import { localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts';
 import { countCustomers, fewOf, findCustomerPage, findDrillFacts, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
-import { dropContactFigures, writeContactFigures } from './contact-figures.repository.ts';
+import { dropContactFigures, saveChannelBits, writeContactFigures } from './contact-figures.repository.ts';
 import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
 import { findCustomerValue } from './figures.repository.ts';
 import { buildOverview, commonFigures, emptyOverview, type StoredOverview } from './overview-figures.ts';
@@ -152,6 +152,15 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
 }
 
 /**
+ * The passes over every purchase and interaction the figures start from (temp tables of this
+ * connection), made before the recompute's write so that its transaction is short: then
+ * refreshFigures(…, { prepared: true }) inside it.
+ */
+export async function prepareFigures(db: Db, asOf: string): Promise<void> {
+  await writeContactFigures(db, asOf);
+}
+
+/**
  * Rewrites customer_profits (every customer's P&L lines for each period as of `asOf`,
  * YYYY-MM-DD, the user's today) and insights_overviews (the Insights view's figures per
  * period). The recompute calls it inside its own transaction, after customer_values
@@ -159,9 +168,10 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
  * per-contact sums written once, in one pass over purchases and one over interactions,
  * to temp tables dropped at the end.
  */
-export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string): Promise<void> {
-  await writeContactFigures(db, asOf);
+export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string, options: { prepared?: boolean } = {}): Promise<void> {
+  if (!options.prepared) await writeContactFigures(db, asOf);
   try {
+    await saveChannelBits(db);
     await writeMemberFigures(db, asOf, adminCostOf(settings));
     await rewriteCustomerProfits(db);
     const common = await commonFigures(db, asOf);

@@ -7,7 +7,7 @@ import { mutate } from '../db/mutation.ts';
 import { createFollowupsIn, localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { computeCustomerValues, observedMargin, type CustomerFigures } from './customer-values.ts';
-import { refreshFigures } from './figures.service.ts';
+import { prepareFigures, refreshFigures } from './figures.service.ts';
 import type { CustomerValueTable, LoyaltyMoveTable } from './insights.table.ts';
 import { gatherLadderEvidence } from './ladder-evidence.ts';
 import { ruleStage } from './ladder.ts';
@@ -86,6 +86,9 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   await pause();
 
   const now = new Date(nowOf(ctx)).toISOString();
+  // The figures' passes over every purchase and interaction only read: made before the write, they keep it
+  // short (the write drops their temp tables; a failed run leaves them to the next, which starts by dropping them).
+  await prepareFigures(ctx.db, today);
   const result = await mutate(ctx, {
     run: async (tx) => {
       const { rows, moves } = await movesIn(tx, verdicts, now, today);
@@ -124,7 +127,7 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
         followupIds.push(...(await createFollowupsIn(tx, now, move.contact_id, [{ kind: 'call', title, dueDate: today, dueTime: null, prompt: move.reason, recurrence: null }])));
       }
       const customers = valued.customers.filter((figure) => figure.purchaseDays > 0).length;
-      await refreshFigures(tx, today, settings, now);
+      await refreshFigures(tx, today, settings, now, { prepared: true });
       // The whole run, the figures included: the status shows it and the next debounce scales with it.
       const durationMs = Math.round(performance.now() - started);
       await saveRun(tx, { computed_at: now, as_of: today, model: valued.model, model_reason: valued.reason, details: JSON.stringify(valued.details), customers, duration_ms: durationMs });
