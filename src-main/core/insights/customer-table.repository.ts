@@ -99,8 +99,6 @@ function startFrom(query: CustomerTableQuery, few: boolean): RawBuilder<unknown>
   const values = sql`left join customer_values v on v.contact_id = cp.contact_id`;
   // By name, walk contacts_by_name (a cross join keeps contacts the outer loop).
   if (query.sort === 'name') return sql`contacts c cross join ${profits} = c.id and c.deleted_at is null ${values}`;
-  // By profit, walk its index even when the drill-down's condition has an index of its own (a sort of tens of thousands).
-  if (query.sort === 'profit') return sql`customer_profits cp indexed by customer_profits_by_profit cross join ${contacts} ${values}`;
   return sql`customer_profits cp join ${contacts} ${values}`;
 }
 
