@@ -15,8 +15,9 @@ import { findOverrides, findShownStages, insertMoves } from './loyalty.repositor
 import { findBuyingDays, findContactCuts, findFirstNames, findPurchaseSummaries, replaceCustomerValues, saveRun, type PurchaseSummaryRow } from './values.repository.ts';
 
 // One recompute: values, tiers, the ladder and its moves, then the profit
-// figures. Read and compute in phases with a pause between them, so calls from
-// the UI are answered meanwhile; write everything in one transaction at the end.
+// figures. The app runs it in a worker thread on its own connection
+// (recompute-aside.ts); inline, the pauses between phases let calls be answered.
+// Everything is written in one transaction at the end.
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
