@@ -18,6 +18,7 @@ export default defineConfig({
         cli: 'src-main/cli/cli.ts',
         worker: 'src-main/core/worker.ts',
         'integrity-check': 'src-main/core/db/integrity-check.worker.ts',
+        'recompute-worker': 'src-main/core/insights/recompute-worker.ts',
         'electron-main': 'src-main/electron/main.ts',
       },
       external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],

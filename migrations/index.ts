@@ -9,6 +9,7 @@ import * as createPlans from './0007_create_plans.ts';
 import * as createCommerce from './0008_create_commerce.ts';
 import * as createContactSearchKeys from './0009_create_contact_search_keys.ts';
 import * as listAtScale from './0010_list_at_scale.ts';
+import * as storeDrillDownFacts from './0011_store_drill_down_facts.ts';
 
 /**
  * Every migration, in order. A static record because the app is bundled: a
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_create_commerce': createCommerce,
   '0009_create_contact_search_keys': createContactSearchKeys,
   '0010_list_at_scale': listAtScale,
+  '0011_store_drill_down_facts': storeDrillDownFacts,
 };

@@ -84,7 +84,18 @@ async function benchRecomputeAndQueries(size: Size, rows: Row[]): Promise<void> 
     );
     rows.push(row('insights.customers, sorted by profit (page of 100)', 50, await time(() => call('insights.customers', { sort: 'profit', direction: 'desc' })), await time(() => rawTable.all())));
     rows.push(row('insights.customers, sorted by name (page of 100)', 50, await time(() => call('insights.customers', { sort: 'name', direction: 'asc' })), await time(() => rawTable.all())));
-    for (const drill of [{ by: 'stage', stage: 'at_risk' }, { by: 'tier', tier: 'top' }, { by: 'channel', channel: 'online' }, { by: 'unprofitable' }]) {
+    const quarter = (today: Date) => `${today.getFullYear()}-Q${Math.floor(today.getMonth() / 3) + 1}`;
+    const drills = [
+      { by: 'stage', stage: 'at_risk' },
+      { by: 'tier', tier: 'top' },
+      { by: 'clv', fromCents: 10_000, toCents: 50_000 },
+      { by: 'channel', channel: 'online' },
+      { by: 'channel', channel: ' no purchase' },
+      { by: 'quarter', quarter: quarter(new Date()) },
+      { by: 'lost', segment: 'top' },
+      { by: 'unprofitable' },
+    ];
+    for (const drill of drills) {
       rows.push(row(`drill-down ${JSON.stringify(drill)}`, 50, await time(() => call('insights.customers', { drill })), await time(() => rawTable.all())));
     }
     const rawStage = sqlite.prepare(`select c.id from contacts c join customer_values v on v.contact_id = c.id where v.stage = 'movable' and c.deleted_at is null order by c.sort_key limit 200`);
@@ -93,11 +104,29 @@ async function benchRecomputeAndQueries(size: Size, rows: Row[]): Promise<void> 
     const rawCustomer = sqlite.prepare('select sum(gross_cents), sum(discount_cents), sum(product_cost_cents), sum(channel_cost_cents) from purchases where contact_id = ? and deleted_at is null');
     rows.push(row('insights.customer (the busiest contact, live P&L)', 50, await time(() => call('insights.customer', { contactId: busiest })), await time(() => rawCustomer.get(busiest))));
     rows.push(row('loyalty.standing (the busiest contact, live rules)', 50, await time(() => call('loyalty.standing', { contactId: busiest })), await time(() => rawCustomer.get(busiest))));
+    rows.push(await searchDuringRecompute(call));
     await core.close();
     sqlite.close();
   } finally {
     data.remove();
   }
+}
+
+/** How long a search waits while a recompute runs (in its own worker), beside the same search with the core idle. */
+async function searchDuringRecompute(call: Call): Promise<Row> {
+  const search = () => call('contacts.search', { query: 'ma', limit: 50 });
+  const idle = await time(search);
+  let running = true;
+  const recompute = call('insights.recompute', {}).finally(() => (running = false));
+  const during: number[] = [];
+  while (running) {
+    const start = performance.now();
+    await search();
+    during.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await recompute;
+  return row(`contacts.search while a recompute runs (${during.length} searches; floor: the core idle)`, 50, during, idle);
 }
 
 async function benchImport(size: Size, rows: Row[]): Promise<void> {

@@ -36,7 +36,9 @@ function purchaseColumns(today: string): RawBuilder<unknown> {
       max(${inside} and p.kind <> 'refund') as ${sql.ref(`${prefix}_bought`)},
       max(p.occurred_on between ${before.from} and ${before.to} and p.kind <> 'refund') as ${sql.ref(`${prefix}_before`)}`;
   });
-  return sql.join(columns);
+  // Per quarter of the last eight, a sale or closing in it: the quarter drill-down's bits.
+  const quarters = lastQuarters(today).map(({ from, to }, index) => sql`max(p.occurred_on between ${from} and ${to} and p.kind <> 'refund') as ${sql.ref(`q${index}_bought`)}`);
+  return sql.join([...columns, ...quarters]);
 }
 
 /** Per contact: the cost to serve, the interactions and the self-service ones in each period; the cost to serve since each quarter began. */
@@ -62,8 +64,11 @@ const rollUp = periods.flatMap((period) => {
   return [
     ...['revenue', 'allowances', 'product', 'channel', 'count'].map((line) => `sum(${prefix}_${line}) as ${prefix}_${line}`),
     ...['bought', 'before'].map((flag) => `max(${prefix}_${flag}) as ${prefix}_${flag}`),
+    // A bit per channel bought through in the period; a channel beyond insights_channels' bits has none.
+    `sum(case when ${prefix}_count > 0 then coalesce(1 << ch.bit, 0) else 0 end) as ${prefix}_channels`,
   ];
 });
+const quarterBits = Array.from({ length: 8 }, (_, index) => `max(q${index}_bought) * ${2 ** index}`).join(' + ');
 
 /**
  * Writes the temp tables the figures are read from, as of `today`:
@@ -84,9 +89,11 @@ export async function writeContactFigures(db: Kysely<Database>, today: string): 
     group by p.contact_id, p.channel`.execute(db);
   await sql`delete from purchase_figures where contact_id in (${deletedContacts})`.execute(db);
   await sql`create index temp.purchase_figures_by_contact on purchase_figures (contact_id)`.execute(db);
+  await writeChannelBits(db);
   await sql`create temp table contact_figures as
-    select contact_id, min(first_on) as first_on, max(last_on) as last_on, ${sql.raw(rollUp.join(', '))}
-    from purchase_figures group by contact_id`.execute(db);
+    select contact_id, min(first_on) as first_on, max(last_on) as last_on, ${sql.raw(rollUp.join(', '))}, ${sql.raw(quarterBits)} as quarters
+    from purchase_figures pf left join channel_bits ch on ch.channel = pf.channel
+    group by contact_id`.execute(db);
   await sql`create unique index temp.contact_figures_by_contact on contact_figures (contact_id)`.execute(db);
   await sql`create temp table serve_figures as
     select i.contact_id, ${serveColumns(today)}
@@ -97,6 +104,18 @@ export async function writeContactFigures(db: Kysely<Database>, today: string): 
   await sql`create unique index temp.serve_figures_by_contact on serve_figures (contact_id)`.execute(db);
 }
 
+/** Numbers the channels of the live purchases for the drill-downs' bits, the busiest first: 63 fit in an integer's bits. */
+async function writeChannelBits(db: Kysely<Database>): Promise<void> {
+  await sql`create temp table channel_bits as
+    select channel, row_number() over (order by count(*) desc, channel) - 1 as bit from purchase_figures group by channel order by 2 limit 63`.execute(db);
+}
+
+/** Stores the channels' bits beside the P&L rows that use them (in the recompute's write). */
+export async function saveChannelBits(db: Kysely<Database>): Promise<void> {
+  await sql`delete from insights_channels`.execute(db);
+  await sql`insert into insights_channels (channel, bit) select channel, bit from temp.channel_bits`.execute(db);
+}
+
 export async function dropContactFigures(db: Kysely<Database>): Promise<void> {
-  for (const table of ['purchase_figures', 'contact_figures', 'serve_figures', 'member_figures']) await sql`drop table if exists ${sql.raw(`temp.${table}`)}`.execute(db);
+  for (const table of ['purchase_figures', 'channel_bits', 'contact_figures', 'serve_figures', 'member_figures']) await sql`drop table if exists ${sql.raw(`temp.${table}`)}`.execute(db);
 }

@@ -19,8 +19,8 @@ import type { Db } from '../db/handle.ts';
 import { localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { databaseFolder, writeFileWhole } from '../transfer/transfer.service.ts';
-import { countCustomers, findCustomerPage, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
-import { dropContactFigures, writeContactFigures } from './contact-figures.repository.ts';
+import { countCustomers, fewOf, findCustomerPage, findDrillFacts, type CustomerTableQuery, type CustomerTableRow } from './customer-table.repository.ts';
+import { dropContactFigures, saveChannelBits, writeContactFigures } from './contact-figures.repository.ts';
 import { exportFileName, tableRows, writeTableCsv } from './export-table.ts';
 import { findCustomerValue } from './figures.repository.ts';
 import { buildOverview, commonFigures, emptyOverview, type StoredOverview } from './overview-figures.ts';
@@ -123,18 +123,16 @@ function tableRow(row: CustomerTableRow, unprofitableBelowCents: number): Profit
 }
 
 async function tableQuery(ctx: CoreContext, input: Omit<ProfitTableQuery, 'offset' | 'limit'>): Promise<CustomerTableQuery & { settings: Settings }> {
-  const settings = await readSettings(ctx.db);
-  return { ...input, today: todayOf(ctx), unprofitableBelowCents: settings.unprofitableBelowCents, settings };
+  const [settings, facts] = await Promise.all([readSettings(ctx.db), findDrillFacts(ctx.db)]);
+  return { ...input, today: todayOf(ctx), unprofitableBelowCents: settings.unprofitableBelowCents, settings, facts };
 }
 
 /** Customers with their P&L for the period, sorted, one page, optionally only the contacts behind a figure. */
 export async function customerTable(ctx: CoreContext, input: ProfitTableQuery): Promise<ProfitTable> {
   const query = await tableQuery(ctx, input);
-  const [rows, total, run] = await Promise.all([
-    findCustomerPage(ctx.db, query, { offset: input.offset, limit: input.limit }),
-    countCustomers(ctx.db, query),
-    findRun(ctx.db),
-  ]);
+  // The count first: a drill-down that keeps few customers reads its page from its own index.
+  const total = await countCustomers(ctx.db, query);
+  const [rows, run] = await Promise.all([findCustomerPage(ctx.db, query, { offset: input.offset, limit: input.limit, few: fewOf(query.facts, total) }), findRun(ctx.db)]);
   return { items: rows.map((row) => tableRow(row, query.unprofitableBelowCents)), total, computedAt: run?.computed_at ?? null };
 }
 
@@ -145,12 +143,21 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
   let customers: ProfitTableRow[] = [];
   if (input.table === 'customers') {
     const query = await tableQuery(ctx, { period: input.period, sort: 'profit', direction: 'desc' });
-    customers = (await findCustomerPage(ctx.db, query, { offset: 0, limit: null })).map((row) => tableRow(row, query.unprofitableBelowCents));
+    customers = (await findCustomerPage(ctx.db, query, { offset: 0, limit: null, few: false })).map((row) => tableRow(row, query.unprofitableBelowCents));
   }
   const rows = tableRows(input.table, figures, customers);
   const path = input.to ?? join(await databaseFolder(ctx.db), 'exports', exportFileName(input.table, today));
   writeFileWhole(path, writeTableCsv(rows), { makeFolder: input.to === undefined });
   return { path, fileName: basename(path), rows: rows.length - 1 };
+}
+
+/**
+ * The passes over every purchase and interaction the figures start from (temp tables of this
+ * connection), made before the recompute's write so that its transaction is short: then
+ * refreshFigures(…, { prepared: true }) inside it.
+ */
+export async function prepareFigures(db: Db, asOf: string): Promise<void> {
+  await writeContactFigures(db, asOf);
 }
 
 /**
@@ -161,9 +168,10 @@ export async function exportTable(ctx: CoreContext, input: ExportTable): Promise
  * per-contact sums written once, in one pass over purchases and one over interactions,
  * to temp tables dropped at the end.
  */
-export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string): Promise<void> {
-  await writeContactFigures(db, asOf);
+export async function refreshFigures(db: Db, asOf: string, settings: Settings, computedAt: string, options: { prepared?: boolean } = {}): Promise<void> {
+  if (!options.prepared) await writeContactFigures(db, asOf);
   try {
+    await saveChannelBits(db);
     await writeMemberFigures(db, asOf, adminCostOf(settings));
     await rewriteCustomerProfits(db);
     const common = await commonFigures(db, asOf);

@@ -63,6 +63,13 @@ export interface CustomerProfitTable {
   cost_to_serve_cents: number;
   admin_cost_cents: number;
   profit_cents: number;
+  /** The drill-downs' facts of the period (migration 0011): any purchase, a sale or closing, one in the period before. */
+  purchased: number;
+  bought: number;
+  bought_before: number;
+  /** Bits of the channels bought through in the period (insights_channels), and of the last eight quarters with a sale or closing (oldest bit 0). */
+  channels: number;
+  quarters: number;
 }
 export type CustomerProfitRow = Selectable<CustomerProfitTable>;
 

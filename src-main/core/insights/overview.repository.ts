@@ -3,7 +3,7 @@ import type { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts'
 import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
 import type { Database } from '../db/schema.ts';
 import { periodColumn } from './contact-figures.repository.ts';
-import type { Quarter, Span } from './profit-periods.ts';
+import type { Quarter } from './profit-periods.ts';
 
 // The Insights view's figures, each aggregated in SQL over the temp tables the
 // recompute has just written (contact-figures.repository.ts, member_figures in
@@ -68,19 +68,6 @@ export async function segmentSums(db: Kysely<Database>, period: ProfitPeriod, un
     union all
     select m.stage as segment, ${sums} from member_figures m where m.stage is not null group by m.stage`.execute(db);
   return rows;
-}
-
-/**
- * Members of a segment who bought in the period before and not in this one: the segment's lost
- * customers. Seeks each member's purchases by the by-contact index instead of grouping them all.
- */
-export function lostMembers(segment: string, span: Span, before: Span) {
-  const bought = (from: string, to: string) => sql`exists (
-    select 1 from purchases p
-    where p.contact_id = v.contact_id and p.deleted_at is null and p.occurred_on between ${from} and ${to} and p.kind <> 'refund')`;
-  return sql<{ contact_id: string }>`
-    select v.contact_id from customer_values v
-    where (v.tier = ${segment} or v.stage = ${segment}) and ${bought(before.from, before.to)} and not ${bought(span.from, span.to)}`;
 }
 
 export type ChannelSums = { channel: string; purchases: number; revenue: number; channelCost: number; productCost: number };

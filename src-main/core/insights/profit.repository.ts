@@ -20,7 +20,7 @@ function adminCost(admin: AdminCost, today: string, from: RawBuilder<unknown>, c
 }
 
 /** A contact's P&L lines, and the day they became a customer (or were added): all time's first day. */
-export type ProfitLines = CustomerProfitRow & { became_on: string };
+export type ProfitLines = Omit<CustomerProfitRow, 'purchased' | 'bought' | 'bought_before' | 'channels' | 'quarters'> & { became_on: string };
 
 /** The local day of a stored instant, with the time zone's offsets as plain arithmetic. */
 export function localDay(column: RawBuilder<unknown>, offsets: OffsetChange[]): RawBuilder<string> {
@@ -93,7 +93,7 @@ function memberColumns(today: string, admin: AdminCost): RawBuilder<unknown> {
       ${serve} as ${name('serve')}, ${cost} as ${name('admin')},
       ${lines[0]} - ${lines[1]} - ${lines[2]} - ${lines[3]} - ${serve} - ${cost} as ${name('profit')},
       ${sum('cf', period, 'count')} as ${name('count')}, cf.${name('bought')}, cf.${name('before')},
-      sf.${name('touches')}, sf.${name('self')}`;
+      sf.${name('touches')}, sf.${name('self')}, coalesce(cf.${name('channels')}, 0) as ${name('channels')}`;
   });
   return sql.join(columns);
 }
@@ -114,7 +114,7 @@ export async function writeMemberFigures(db: Kysely<Database>, today: string, ad
       from contacts c left join contact_figures cf on cf.contact_id = c.id
       where c.deleted_at is null and (cf.contact_id is not null or exists (select 1 from customer_values v where v.contact_id = c.id))
     )
-    select m.contact_id, m.created_at, cf.first_on, v.contact_id is not null as valued, v.purchases, v.predicted_clv_cents, v.tier, v.stage,
+    select m.contact_id, m.created_at, cf.first_on, coalesce(cf.quarters, 0) as quarters, v.contact_id is not null as valued, v.purchases, v.predicted_clv_cents, v.tier, v.stage,
       ${memberColumns(today, admin)} ${sql.join(quarters, sql``)}
     from members m
     left join contact_figures cf on cf.contact_id = m.contact_id
@@ -125,7 +125,8 @@ export async function writeMemberFigures(db: Kysely<Database>, today: string, ad
 }
 
 const profitColumns = sql.raw(
-  'contact_id, period, revenue_cents, allowances_cents, product_cost_cents, channel_cost_cents, cost_to_serve_cents, admin_cost_cents, profit_cents',
+  'contact_id, period, revenue_cents, allowances_cents, product_cost_cents, channel_cost_cents, cost_to_serve_cents, admin_cost_cents, profit_cents, ' +
+    'purchased, bought, bought_before, channels, quarters',
 );
 
 /** Rewrites customer_profits from member_figures: every member, for each period. */
@@ -133,9 +134,11 @@ export async function rewriteCustomerProfits(db: Kysely<Database>): Promise<void
   await db.deleteFrom('customer_profits').execute();
   // Period by period, each in contact order: rows go in at the primary key's end.
   for (const period of periods) {
-    const lines = ['revenue', 'allowances', 'product', 'channel', 'serve', 'admin', 'profit'].map((line) => sql.ref(`m.${periodPrefix[period]}_${line}`));
+    const column = (line: string) => sql.ref(`m.${periodPrefix[period]}_${line}`);
+    const lines = ['revenue', 'allowances', 'product', 'channel', 'serve', 'admin', 'profit'].map(column);
+    const facts = sql`${column('count')} > 0, coalesce(${column('bought')}, 0), coalesce(${column('before')}, 0), ${column('channels')}, m.quarters`;
     await sql`insert into customer_profits (${profitColumns})
-      select m.contact_id, ${period}, ${sql.join(lines)} from member_figures m order by m.contact_id`.execute(db);
+      select m.contact_id, ${period}, ${sql.join(lines)}, ${facts} from member_figures m order by m.contact_id`.execute(db);
   }
 }
 

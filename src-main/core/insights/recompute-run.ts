@@ -7,7 +7,7 @@ import { mutate } from '../db/mutation.ts';
 import { createFollowupsIn, localMoment } from '../followups/followups.service.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { computeCustomerValues, observedMargin, type CustomerFigures } from './customer-values.ts';
-import { refreshFigures } from './figures.service.ts';
+import { prepareFigures, refreshFigures } from './figures.service.ts';
 import type { CustomerValueTable, LoyaltyMoveTable } from './insights.table.ts';
 import { gatherLadderEvidence } from './ladder-evidence.ts';
 import { ruleStage } from './ladder.ts';
@@ -15,8 +15,9 @@ import { findOverrides, findShownStages, insertMoves } from './loyalty.repositor
 import { findBuyingDays, findContactCuts, findFirstNames, findPurchaseSummaries, replaceCustomerValues, saveRun, type PurchaseSummaryRow } from './values.repository.ts';
 
 // One recompute: values, tiers, the ladder and its moves, then the profit
-// figures. Read and compute in phases with a pause between them, so calls from
-// the UI are answered meanwhile; write everything in one transaction at the end.
+// figures. The app runs it in a worker thread on its own connection
+// (recompute-aside.ts); inline, the pauses between phases let calls be answered.
+// Everything is written in one transaction at the end.
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
@@ -48,7 +49,7 @@ async function movesIn(tx: Db, verdicts: Verdict[], now: string, today: string) 
   for (const row of rows) {
     const from = shown.get(row.contactId) ?? null;
     if (from === row.stage) continue;
-    moves.push({ id: newId(), contact_id: row.contactId, moved_at: now, moved_on: today, from_stage: from, to_stage: row.stage, source: row.source, reason: row.reason });
+    moves.push({ id: newId(Date.parse(now)), contact_id: row.contactId, moved_at: now, moved_on: today, from_stage: from, to_stage: row.stage, source: row.source, reason: row.reason });
   }
   return { rows, moves };
 }
@@ -86,6 +87,9 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   await pause();
 
   const now = new Date(nowOf(ctx)).toISOString();
+  // The figures' passes over every purchase and interaction only read: made before the write, they keep it
+  // short (the write drops their temp tables; a failed run leaves them to the next, which starts by dropping them).
+  await prepareFigures(ctx.db, today);
   const result = await mutate(ctx, {
     run: async (tx) => {
       const { rows, moves } = await movesIn(tx, verdicts, now, today);
@@ -124,7 +128,7 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
         followupIds.push(...(await createFollowupsIn(tx, now, move.contact_id, [{ kind: 'call', title, dueDate: today, dueTime: null, prompt: move.reason, recurrence: null }])));
       }
       const customers = valued.customers.filter((figure) => figure.purchaseDays > 0).length;
-      await refreshFigures(tx, today, settings, now);
+      await refreshFigures(tx, today, settings, now, { prepared: true });
       // The whole run, the figures included: the status shows it and the next debounce scales with it.
       const durationMs = Math.round(performance.now() - started);
       await saveRun(tx, { computed_at: now, as_of: today, model: valued.model, model_reason: valued.reason, details: JSON.stringify(valued.details), customers, duration_ms: durationMs });

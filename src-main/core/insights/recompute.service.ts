@@ -2,7 +2,7 @@ import type { CoreEvent } from '../../../shared/api/events.ts';
 import type { RecomputeStatus } from '../../../shared/insights/insights.schemas.ts';
 import { nowOf, type BackgroundJob, type CoreContext } from '../context.ts';
 import { localMoment } from '../followups/followups.service.ts';
-import { runRecompute } from './recompute-run.ts';
+import { recomputeAside } from './recompute-aside.ts';
 import { countLivePurchases, findRun } from './values.repository.ts';
 
 // The background recompute: a moment after purchases, history, scores, settings
@@ -40,9 +40,8 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
   let stale = false;
   let failure: string | null = null;
   let stopped = false;
-  // A big book's recompute takes seconds and holds the worker meanwhile: after a long one,
-  // the next waits longer (three times as long as the last took), so a stream of edits
-  // does not keep the worker busy. Recompute now and the day's check do not wait.
+  // A big book's recompute takes seconds of a core of the machine: after a long one, the next
+  // waits longer (three times as long as the last took), so a stream of edits does not keep it busy. Recompute now and the day's check do not wait.
   let lastTookMs = 0;
 
   const run = () => {
@@ -51,7 +50,7 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
       active = true;
       stale = false;
       try {
-        const outcome = await runRecompute(ctx, (phase, done, total) => ctx.notify?.({ name: 'insights.progress', payload: { phase, done, total } }));
+        const outcome = await recomputeAside(ctx, (phase, done, total) => ctx.notify?.({ name: 'insights.progress', payload: { phase, done, total } }));
         lastTookMs = outcome.durationMs;
         failure = null;
       } catch (error) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import type { ProfitPeriod } from '../../../shared/insights/insights.schemas.ts';
 import { profitPeriodNames } from '../../../shared/insights/insights.labels.ts';
 import { apiErrorOf } from '../../api/client.ts';
@@ -22,11 +22,25 @@ import { TrendSection } from './TrendSection.tsx';
 import { useProfitTable } from './profit-table.store.ts';
 import './insights.css';
 
+// Each section draws again only when its figures change, not on every progress step of a recompute.
+const Ladder = memo(LadderSection);
+const Clv = memo(ClvSection);
+const Segments = memo(SegmentsSection);
+const Channels = memo(ChannelsSection);
+const Trend = memo(TrendSection);
+const CustomerProfit = memo(CustomerProfitSection);
+
 const periodOptions = (Object.keys(profitPeriodNames) as ProfitPeriod[]).map((value) => ({ value, label: profitPeriodNames[value] }));
 
 /** What customers are worth and where they stand: the view a shop owner opens every Monday. */
 export function InsightsScreen() {
-  const { period, overview, loaded, error } = useInsights();
+  const period = useInsights((state) => state.period);
+  const overview = useInsights((state) => state.overview);
+  const loaded = useInsights((state) => state.loaded);
+  const error = useInsights((state) => state.error);
+  // New figures draw the charts first and the tables below them in a second, interruptible pass:
+  // one long task split in two.
+  const tables = useDeferredValue(overview);
   useEffect(() => void useInsights.getState().refresh(), []);
   const setPeriod = (value: string) => {
     useInsights.getState().setPeriod(value as ProfitPeriod);
@@ -49,12 +63,12 @@ export function InsightsScreen() {
   } else {
     body = (
       <>
-        <LadderSection overview={overview} />
-        <ClvSection overview={overview} />
-        <SegmentsSection overview={overview} />
-        <ChannelsSection overview={overview} />
-        <TrendSection overview={overview} />
-        <CustomerProfitSection currency={overview.currency} />
+        <Ladder overview={overview} />
+        <Clv overview={overview} />
+        <Segments overview={tables ?? overview} />
+        <Channels overview={tables ?? overview} />
+        <Trend overview={tables ?? overview} />
+        <CustomerProfit currency={overview.currency} />
       </>
     );
   }
