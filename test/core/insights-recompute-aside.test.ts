@@ -20,7 +20,7 @@ beforeAll(async () => {
   await db.destroy();
   const sqlite = new Sqlite(join(data.dir, 'ambassador.sqlite'));
   sqlite.pragma('journal_mode = WAL');
-  const book = generateBook(sqlite, { contacts: 3_000, interactions: 20_000, followups: 0 });
+  const book = await generateBook(sqlite, { contacts: 3_000, interactions: 20_000, followups: 0 });
   writePurchases(sqlite, book.contactIds, generatePurchases(3_000, 30_000));
   sqlite.close();
 }, 60_000);
