@@ -1,12 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { runBackupCommand, runRestoreCommand } from './backup.command.ts';
-import { defaultPort } from '../http/serve.ts';
-import { runBrowserMode } from './browser-mode.ts';
-import { runCalendarCommand } from './calendar.command.ts';
-import { runClvCommand } from './clv.command.ts';
-import { runStart } from './start.command.ts';
-import { runExportCommand, runImportCommand } from './transfer.command.ts';
+import { defaultPort } from '../http/default-port.ts';
 
 const usage = `Usage: ambassador <command> [options]
 
@@ -54,26 +48,30 @@ function parseServerArgs(args: string[]) {
   return { dataDir: values['data-dir'], port: parsePort(values.port), open: values.open };
 }
 
+// Each command is loaded when it is run: `serve` must print its address within a
+// second, and loading every command's code first cost a third of that.
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      const { runBrowserMode } = await import('./browser-mode.ts');
       // The address alone on the first line, so scripts and tests can read it.
       return runBrowserMode(parseServerArgs(args), (url) => url);
+    }
     case 'start':
-      return runStart(parseServerArgs(args));
+      return (await import('./start.command.ts')).runStart(parseServerArgs(args));
     case 'backup':
-      return runBackupCommand(args, io);
+      return (await import('./backup.command.ts')).runBackupCommand(args, io);
     case 'restore':
-      return runRestoreCommand(args, io);
+      return (await import('./backup.command.ts')).runRestoreCommand(args, io);
     case 'import':
-      return runImportCommand(args, io);
+      return (await import('./transfer.command.ts')).runImportCommand(args, io);
     case 'export':
-      return runExportCommand(args, io);
+      return (await import('./transfer.command.ts')).runExportCommand(args, io);
     case 'calendar':
-      return runCalendarCommand(args, io);
+      return (await import('./calendar.command.ts')).runCalendarCommand(args, io);
     case 'clv':
-      return runClvCommand(args, io);
+      return (await import('./clv.command.ts')).runClvCommand(args, io);
     case undefined:
     case 'help':
     case '--help':

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCoreWorker } from '../core/worker-client.ts';
+import { defaultPort } from './default-port.ts';
 import { startHttpBridge, type HttpBridge } from './server.ts';
 
 /** The folder holding package.json: the repo root from source, the folder above `dist-main` in the bundle. */
@@ -18,12 +19,7 @@ export function defaultRendererDir(): string {
   return fileURLToPath(new URL('dist-renderer/', appFolderUrl()));
 }
 
-/**
- * Browser mode's port when none is asked for. A browser grants notification
- * permission per origin, port included: a port that stays the same keeps the
- * user's "Allow" from one run to the next. High, and assigned to no known service.
- */
-export const defaultPort = 47321;
+export { defaultPort } from './default-port.ts';
 
 export type ServeOptions = {
   dataDir: string;
