@@ -19,13 +19,20 @@ export type FromRecompute =
 // Bundled, this file and the worker's sit side by side (vite.main.config.ts).
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './recompute-worker.ts' : './recompute-worker.js', import.meta.url);
 
-/** Runs one recompute off the core's thread; its events are published here as the worker commits them. */
-export function recomputeAside(ctx: CoreContext, progress: Progress): Promise<RecomputeOutcome> {
+/**
+ * Runs one recompute off the core's thread; its events are published here as the
+ * worker commits them. `stop` ends the thread, its connection and any write it
+ * had begun (rolled back): a restore must not swap the file under a second
+ * connection, nor wait for a big book's run to finish. The promise settles once
+ * the thread has gone.
+ */
+export function recomputeAside(ctx: CoreContext, progress: Progress, stop?: AbortSignal): Promise<RecomputeOutcome> {
   const dataDir = ctx.dataFolder?.dir;
   const notify = ctx.notify;
   if (dataDir === undefined || notify === undefined) return runRecompute(ctx, progress);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl, { workerData: { dataDir, now: nowOf(ctx) } satisfies RecomputeStart });
+    stop?.addEventListener('abort', () => void worker.terminate(), { once: true });
     let settled = false;
     const settle = (finish: () => void) => {
       if (settled) return;

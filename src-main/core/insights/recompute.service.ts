@@ -40,6 +40,7 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
   let stale = false;
   let failure: string | null = null;
   let stopped = false;
+  const stopping = new AbortController();
   // A big book's recompute takes seconds of a core of the machine: after a long one, the next
   // waits longer (three times as long as the last took), so a stream of edits does not keep it busy. Recompute now and the day's check do not wait.
   let lastTookMs = 0;
@@ -50,12 +51,18 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
       active = true;
       stale = false;
       try {
-        const outcome = await recomputeAside(ctx, (phase, done, total) => ctx.notify?.({ name: 'insights.progress', payload: { phase, done, total } }));
+        const outcome = await recomputeAside(
+          ctx,
+          (phase, done, total) => ctx.notify?.({ name: 'insights.progress', payload: { phase, done, total } }),
+          stopping.signal,
+        );
         lastTookMs = outcome.durationMs;
         failure = null;
       } catch (error) {
-        // Kept in words for the status; the next change tries again.
         stale = true;
+        // Stopped for a restore or at quit: nothing failed, and the next core recomputes.
+        if (stopped) return;
+        // Kept in words for the status; the next change tries again.
         failure = `The figures could not be recomputed: ${error instanceof Error ? error.message : String(error)}`;
         console.error('Ambassador could not recompute the insights:', error);
       } finally {
@@ -98,6 +105,7 @@ function createRecomputer(ctx: CoreContext, delayMs: number): Recomputer & { sch
     },
     stop: () => {
       stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       timer = undefined;
     },
