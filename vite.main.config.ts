@@ -19,6 +19,7 @@ export default defineConfig({
         worker: 'src-main/core/worker.ts',
         'integrity-check': 'src-main/core/db/integrity-check.worker.ts',
         'recompute-worker': 'src-main/core/insights/recompute-worker.ts',
+        'finish-copy': 'src-main/core/backup/finish-copy.worker.ts',
         'electron-main': 'src-main/electron/main.ts',
       },
       external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],

@@ -6,8 +6,8 @@ import { BackupManifest, type BackupFile } from '../../../shared/backup/backup.s
 import { nowOf, type CoreContext, type DataFolder } from '../context.ts';
 import { renameDurably, syncFile } from '../db/durable-files.ts';
 import { folderProblem } from '../db/open-errors.ts';
-import { finishCopy } from './backup-file.repository.ts';
 import { changesSinceOpen } from './backup.repository.ts';
+import { finishCopyAside } from './finish-copy-aside.ts';
 
 // Rows each connection had changed when its last backup was copied (a restore
 // opens a new connection): whether the backup at quit has anything new to keep.
@@ -65,15 +65,7 @@ export async function makeBackupFile(ctx: CoreContext, target: string, reason: B
     });
     if (pages > largeDatabasePages) tell(pages);
     const createdAt = new Date(nowOf(ctx)).toISOString();
-    const finished = finishCopy(partial, (facts) => ({
-      format: 'ambassador-backup',
-      formatVersion: 1,
-      appVersion,
-      schemaVersion: facts.migrations.at(-1) ?? '',
-      createdAt,
-      reason,
-      counts: facts.counts,
-    }));
+    const finished = await finishCopyAside({ file: partial, manifest: { format: 'ambassador-backup', formatVersion: 1, appVersion, createdAt, reason } });
     const manifest = BackupManifest.safeParse(finished.manifest);
     if (finished.problems.length > 0 || !manifest.success) {
       throw new AppError('INTERNAL', 'The backup copy failed its check (SQLite found it damaged), so it was not kept. Your data is unchanged; try again.');
