@@ -202,6 +202,9 @@ export const ContactListPage = z.object({
 });
 export type ContactListPage = z.infer<typeof ContactListPage>;
 
+/** The most contacts one search answers with: the best ones; typing more narrows them. */
+export const searchPageSize = 50;
+
 export const SearchContactsQuery = z.object({
   // A search is never stored: half of a broken character is ignored, not refused.
   query: z
@@ -210,7 +213,7 @@ export const SearchContactsQuery = z.object({
     .transform((query) => query.replace(/\p{Cs}/gu, '')),
   /** Only contacts of this kind: the company picker searches companies alone. */
   kind: ContactKind.optional(),
-  limit: z.number().int().min(1).max(50).default(50),
+  limit: z.number().int().min(1).max(searchPageSize).default(searchPageSize),
 });
 
 export const TrashQuery = z.object({

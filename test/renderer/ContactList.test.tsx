@@ -7,7 +7,8 @@ import { ContactList } from '../../src-renderer/features/contacts/ContactList.ts
 import { rowHeight } from '../../src-renderer/features/contacts/ContactGrid.tsx';
 import { useContactList } from '../../src-renderer/features/contacts/contact-list.store.ts';
 import { followContactChanges } from '../../src-renderer/features/contacts/follow-contacts.ts';
-import { contactId, directoryOf, giveElementsASize } from './fake-bridge.ts';
+import { contactId, directoryOf, giveElementsASize, summary } from './fake-bridge.ts';
+import { useContactSearch } from '../../src-renderer/features/contacts/contact-search.store.ts';
 import { resetAppState } from './app-state.ts';
 
 const fake = await vi.hoisted(async () => (await import('./fake-bridge.ts')).installFakeBridge());
@@ -51,6 +52,20 @@ describe('ContactList over a fake transport of 100,000 contacts', () => {
     expect(listOffsets().slice(1).sort()).toEqual([73_200]);
     const row = screen.getByText('Contact 073250').closest('[role="row"]');
     expect(row?.getAttribute('aria-rowindex')).toBe(String(73_250 + 2));
+  });
+
+  it('says a full page of hits is the best of more, and a shorter one how many there are', async () => {
+    fake.handle('contacts.list', directoryOf(100_000));
+    fake.handle('contacts.search', (input) => {
+      const count = (input as { query: string }).query === 'grace' ? 50 : 3;
+      return Array.from({ length: count }, (_, index) => summary(index));
+    });
+    render(<ContactList />);
+    await screen.findByText('Contact 000000');
+    act(() => useContactSearch.getState().setQuery('grace'));
+    expect(await screen.findByText('The best 50 found: type more to narrow them')).toBeTruthy();
+    act(() => useContactSearch.getState().setQuery('grace hopper'));
+    expect(await screen.findByText('3 found')).toBeTruthy();
   });
 
   it('comes back where the user left it after visiting another screen', async () => {

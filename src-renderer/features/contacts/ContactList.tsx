@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
-import type { ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
+import { searchPageSize, type ContactSort } from '../../../shared/contacts/contacts.schemas.ts';
 import { loyaltyStageNames } from '../../../shared/insights/insights.labels.ts';
 import type { ClvTier } from '../../../shared/insights/insights.schemas.ts';
 import type { LoyaltyStage } from '../../../shared/insights/loyalty.schemas.ts';
@@ -32,6 +32,9 @@ const tierOptions = [
 ];
 
 const openContact = (id: string) => navigate({ screen: 'contact', id });
+
+/** A full page of hits means there may be more: the best come first, and typing more narrows them. */
+const foundText = (count: number) => (count >= searchPageSize ? `The best ${count} found: type more to narrow them` : `${count} found`);
 
 /** The contacts screen: toolbar, then the whole list, search results, or a helpful empty state. */
 export function ContactList() {
@@ -157,7 +160,7 @@ export function ContactList() {
       <header className="screen-header">
         <h1>Contacts</h1>
         <p className="screen-count" aria-live="polite">
-          {searching ? `${results.length} found` : total === null ? 'Loading…' : `${total.toLocaleString()} in total`}
+          {searching ? foundText(results.length) : total === null ? 'Loading…' : `${total.toLocaleString()} in total`}
         </p>
         <Button variant="primary" className="push-right" onClick={() => navigate({ screen: 'new-contact' })}>
           New contact
