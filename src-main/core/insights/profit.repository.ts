@@ -124,21 +124,40 @@ export async function writeMemberFigures(db: Kysely<Database>, today: string, ad
   await sql`create unique index temp.member_figures_by_contact on member_figures (contact_id)`.execute(db);
 }
 
-const profitColumns = sql.raw(
-  'contact_id, period, revenue_cents, allowances_cents, product_cost_cents, channel_cost_cents, cost_to_serve_cents, admin_cost_cents, profit_cents, ' +
-    'purchased, bought, bought_before, channels, quarters',
-);
+const profitColumns = [
+  'revenue_cents',
+  'allowances_cents',
+  'product_cost_cents',
+  'channel_cost_cents',
+  'cost_to_serve_cents',
+  'admin_cost_cents',
+  'profit_cents',
+  'purchased',
+  'bought',
+  'bought_before',
+  'channels',
+  'quarters',
+];
+const written = sql.raw(`(${profitColumns.join(', ')})`);
+const incoming = sql.raw(`(${profitColumns.map((column) => `excluded.${column}`).join(', ')})`);
+const takeIncoming = sql.raw(profitColumns.map((column) => `${column} = excluded.${column}`).join(', '));
 
-/** Rewrites customer_profits from member_figures: every member, for each period. */
+/**
+ * Rewrites customer_profits from member_figures: every member, for each period. Only what
+ * changed is written: from one run to the next most rows stay the same, and a row left as it
+ * is costs a lookup instead of a write to the table and its four indexes.
+ */
 export async function rewriteCustomerProfits(db: Kysely<Database>): Promise<void> {
-  await db.deleteFrom('customer_profits').execute();
-  // Period by period, each in contact order: rows go in at the primary key's end.
+  await sql`delete from customer_profits where contact_id not in (select contact_id from member_figures)`.execute(db);
+  // Period by period, each in contact order: new rows go in at the primary key's end.
   for (const period of periods) {
     const column = (line: string) => sql.ref(`m.${periodPrefix[period]}_${line}`);
     const lines = ['revenue', 'allowances', 'product', 'channel', 'serve', 'admin', 'profit'].map(column);
     const facts = sql`${column('count')} > 0, coalesce(${column('bought')}, 0), coalesce(${column('before')}, 0), ${column('channels')}, m.quarters`;
-    await sql`insert into customer_profits (${profitColumns})
-      select m.contact_id, ${period}, ${sql.join(lines)}, ${facts} from member_figures m order by m.contact_id`.execute(db);
+    // `where true`: SQLite reads an upsert's select only with a where clause.
+    await sql`insert into customer_profits (contact_id, period, ${sql.raw(profitColumns.join(', '))})
+      select m.contact_id, ${period}, ${sql.join(lines)}, ${facts} from member_figures m where true order by m.contact_id
+      on conflict (period, contact_id) do update set ${takeIncoming} where ${written} is not ${incoming}`.execute(db);
   }
 }
 

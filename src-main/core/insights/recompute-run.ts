@@ -93,13 +93,12 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
   const result = await mutate(ctx, {
     run: async (tx) => {
       const { rows, moves } = await movesIn(tx, verdicts, now, today);
-      const values: CustomerValueTable[] = rows
+      const values: Array<Omit<CustomerValueTable, 'computed_at'>> = rows
         .filter((row) => evidence.has(row.contactId))
         .map((row) => {
           const figure = figuresOf.get(row.contactId);
           return {
             contact_id: row.contactId,
-            computed_at: now,
             first_purchase_on: figure?.firstPurchaseOn ?? null,
             last_purchase_on: figure?.lastPurchaseOn ?? null,
             purchases: figure?.purchases ?? 0,
@@ -114,7 +113,7 @@ export async function runRecompute(ctx: CoreContext, progress: Progress): Promis
             stage_source: row.stage === null ? null : row.source,
           };
         });
-      await replaceCustomerValues(tx, values);
+      await replaceCustomerValues(tx, now, values);
       await insertMoves(tx, moves);
       // A top customer the rules move down to at risk: a call today, once per move. Not on a
       // first placement (from no stage): an import of a year's purchases would ask for thousands at once.

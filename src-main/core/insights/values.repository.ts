@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import { insertMany } from '../db/bulk-insert.ts';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../db/handle.ts';
+import { EachRow } from '../db/prepared-statements.ts';
 import type { CustomerValueRow, CustomerValueTable, InsightsRunTable } from './insights.table.ts';
 
 /** One contact's purchases summed: their history over all days, and what the CLV models need of the buying days up to today. */
@@ -123,10 +123,25 @@ const valueColumns = [
   'stage_source',
 ] as const satisfies ReadonlyArray<keyof CustomerValueTable>;
 
-/** Replaces every customer's values with these. */
-export async function replaceCustomerValues(db: Db, rows: CustomerValueTable[]): Promise<void> {
-  await db.deleteFrom('customer_values').execute();
-  await insertMany(db as Kysely<unknown>, 'customer_values', valueColumns, rows.map((row) => valueColumns.map((column) => row[column])));
+const keptColumns = valueColumns.filter((column) => column !== 'contact_id' && column !== 'computed_at');
+const upsertText =
+  `insert into customer_values (${valueColumns.join(', ')}) values (${valueColumns.map(() => '?').join(', ')}) ` +
+  `on conflict (contact_id) do update set ${['computed_at', ...keptColumns].map((column) => `${column} = excluded.${column}`).join(', ')} ` +
+  `where (${keptColumns.join(', ')}) is not (${keptColumns.map((column) => `excluded.${column}`).join(', ')})`;
+
+/**
+ * Replaces every customer's values with these, computed at `computedAt`. Only what changed is
+ * rewritten: from one run to the next most rows stay the same, and a row rewritten whole costs
+ * writes to the table and its four indexes. The others only take the new `computed_at`, a column
+ * no index holds.
+ */
+export async function replaceCustomerValues(db: Db, computedAt: string, rows: Array<Omit<CustomerValueTable, 'computed_at'>>): Promise<void> {
+  await sql`delete from customer_values where contact_id not in (select value from json_each(${JSON.stringify(rows.map((row) => row.contact_id))}))`.execute(db);
+  if (rows.length > 0) {
+    const values = rows.map((row) => valueColumns.map((column) => (column === 'computed_at' ? computedAt : row[column])));
+    await db.executeQuery(CompiledQuery.raw(upsertText, [new EachRow(values)]));
+  }
+  await sql`update customer_values set computed_at = ${computedAt} where computed_at is not ${computedAt}`.execute(db);
 }
 
 /** The stage shown for one contact, set by hand or given back to the rules. */
