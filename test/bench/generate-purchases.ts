@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { seededRandom } from '../../src-main/core/insights/clv/index.ts';
+import { gammaVariate, seededRandom } from '../../src-main/core/insights/clv/index.ts';
 import { dayFrom } from './generate-book.ts';
 
 // Purchases for a generated book, written straight into the database with
@@ -31,24 +31,6 @@ export function customerNumber(num: number): string {
 }
 
 export type GeneratedPurchase = { customer: string; date: string; grossCents: number; discountCents: number; productCostCents: number; channel: string; channelCostCents: number };
-
-function standardNormal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-/** Gamma(shape, rate) by Marsaglia & Tsang, boosted for shape < 1. */
-function gammaVariate(shape: number, rate: number, random: () => number): number {
-  if (shape < 1) return gammaVariate(shape + 1, rate, random) * Math.pow(1 - random(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const normal = standardNormal(random);
-    const root = 1 + c * normal;
-    if (root <= 0) continue;
-    const v = root * root * root;
-    if (Math.log(1 - random()) < 0.5 * normal * normal + d - d * v + d * Math.log(v)) return (d * v) / rate;
-  }
-}
 
 /** One customer's purchase days (days before today, 0 = today, oldest first) under rate scale `alpha`. */
 function buyingDays(alpha: number, random: () => number): number[] {

@@ -18,7 +18,7 @@ function standardNormal(random: () => number): number {
 }
 
 /** Gamma(shape, rate) by Marsaglia & Tsang, boosted for shape < 1. */
-function gammaVariate(shape: number, rate: number, random: () => number): number {
+export function gammaVariate(shape: number, rate: number, random: () => number): number {
   if (shape < 1) return gammaVariate(shape + 1, rate, random) * Math.pow(1 - random(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -32,6 +32,6 @@ export {
   thinDataReason,
 } from './simple-retention.ts';
 export type { SimpleRetention } from './simple-retention.ts';
-export { seededRandom, simulateBgnbdHistories } from './bgnbd-simulation.ts';
+export { gammaVariate, seededRandom, simulateBgnbdHistories } from './bgnbd-simulation.ts';
 export { valueCustomers } from './value-customers.ts';
 export type { ClvReport, SpendReport, ValuationOptions } from './value-customers.ts';
